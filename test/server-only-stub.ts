@@ -1,0 +1,2 @@
+// Stands in for the `server-only` marker under vitest, where modules run outside React's server bundle.
+export {};
