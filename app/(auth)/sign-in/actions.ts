@@ -1,0 +1,34 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { signInSchema } from "@/lib/validation/sign-in";
+
+export interface SignInState {
+  message?: string;
+  email?: string;
+}
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const email = String(formData.get("email") ?? "");
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message, email };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(formData.get("callbackUrl")) });
+    return {};
+  } catch (error) {
+    // A successful sign-in "throws" Next's redirect: only Auth.js's own errors are results.
+    if (error instanceof AuthError) return { message: "Incorrect e-mail or password", email };
+    throw error;
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+// Only same-site paths: an open redirect after sign-in is a phishing aid.
+function safeCallback(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/settings/api_keys";
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { Dialog } from "@/components/ui/dialog";
+import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
+import { updateApiKeyAction } from "../actions";
+import { ApiKeyForm } from "./api-key-form";
+
+export function EditKeyDialog({
+  apiKey,
+  heldScopes,
+  onClose,
+}: {
+  apiKey: ApiKeyDTO;
+  heldScopes: readonly string[];
+  onClose: () => void;
+}) {
+  return (
+    <Dialog open title={`Edit API Key: ${apiKey.name}`} onDismiss={onClose}>
+      <ApiKeyForm
+        type={apiKey.type}
+        initial={apiKey}
+        heldScopes={heldScopes}
+        submitLabel="Save"
+        onCancel={onClose}
+        onSubmit={async (values) => {
+          const result = await updateApiKeyAction(apiKey.id, values);
+          if (result.ok) onClose();
+          return result;
+        }}
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiKey, updateApiKey, type CreatedApiKey } from "@/lib/data/api-key-writes";
+import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
+import { deleteApiKey } from "@/lib/data/api-keys";
+import { fail, messages, type DataResult } from "@/lib/data/result";
+import { getSessionContext } from "@/lib/data/session";
+import { allGeneralScopes } from "@/lib/permissions/catalog";
+import { scopesFromLevels } from "@/lib/permissions/levels";
+import { apiKeyFormSchema, apiKeyIdSchema } from "@/lib/validation/api-key";
+
+// Every action is its own entry point: it signs in the caller again and lets lib/data decide
+// what they may do. Arguments (the key id included) are untrusted input.
+
+export async function createApiKeyAction(input: unknown): Promise<DataResult<CreatedApiKey>> {
+  const ctx = await getSessionContext();
+  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+  const form = apiKeyFormSchema.safeParse(input);
+  if (!form.success) return invalidForm(form.error.issues);
+  const { name, type, access, levels } = form.data;
+  const scopes = type === "general" && access === "full" ? [...allGeneralScopes] : scopesFromLevels(type, levels);
+  const result = await createApiKey(ctx, { name, type, scopes });
+  if (result.ok) revalidatePath("/settings/api_keys");
+  return result;
+}
+
+export async function updateApiKeyAction(keyId: unknown, input: unknown): Promise<DataResult<ApiKeyDTO>> {
+  const ctx = await getSessionContext();
+  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+  const id = apiKeyIdSchema.safeParse(keyId);
+  if (!id.success) return fail("not_found", messages.notFound);
+  const form = apiKeyFormSchema.safeParse(input);
+  if (!form.success) return invalidForm(form.error.issues);
+  const { name, type, access, levels } = form.data;
+  const permissions = type === "general" && access === "full" ? { scopes: allGeneralScopes } : { levels };
+  const result = await updateApiKey(ctx, id.data, { name, permissions });
+  if (result.ok) revalidatePath("/settings/api_keys");
+  return result;
+}
+
+export async function deleteApiKeyAction(keyId: unknown): Promise<DataResult<{ id: string }>> {
+  const ctx = await getSessionContext();
+  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+  const id = apiKeyIdSchema.safeParse(keyId);
+  if (!id.success) return fail("not_found", messages.notFound);
+  const result = await deleteApiKey(ctx, id.data);
+  if (result.ok) revalidatePath("/settings/api_keys");
+  return result;
+}
+
+function invalidForm(issues: { path: PropertyKey[]; message: string }[]) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return fail("invalid", issues[0]?.message ?? "Check the form", fieldErrors);
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { listApiKeys } from "@/lib/data/api-keys";
+import { getSessionContext } from "@/lib/data/session";
+import { ApiKeysView } from "./_components/api-keys-view";
+
+export const metadata: Metadata = { title: "API Keys" };
+
+export default async function ApiKeysPage() {
+  const ctx = await getSessionContext();
+  if (!ctx) redirect("/sign-in");
+  const result = await listApiKeys(ctx);
+
+  return (
+    <section aria-labelledby="api-keys-title">
+      <h1 id="api-keys-title" className="text-2xl font-semibold">
+        API Keys
+      </h1>
+      {result.ok ? (
+        <ApiKeysView list={result.data} />
+      ) : (
+        <p className="mt-4 text-slate-700">{result.message}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useId, useRef, type ReactNode } from "react";
+
+interface DialogProps {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  /** Called on Escape. Omit it for a dialog that must be closed through its own buttons. */
+  onDismiss?: () => void;
+  role?: "dialog" | "alertdialog";
+}
+
+// A native modal <dialog>: the browser makes the rest of the page inert, keeps focus inside and
+// returns it to the opener on close. It never closes on an outside click.
+export function Dialog({ open, title, children, onDismiss, role = "dialog" }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      role={role}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onDismiss?.();
+      }}
+      className="m-auto w-full max-w-2xl rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
+    >
+      {open ? (
+        <div className="max-h-[85vh] overflow-y-auto p-6">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div className="mt-4">{children}</div>
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

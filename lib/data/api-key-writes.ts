@@ -1,0 +1,144 @@
+import "server-only";
+import { z } from "zod";
+import { generateApiKey } from "@/lib/keys/generate";
+import { hashSecret } from "@/lib/keys/hash";
+import { systemScopes, type CategoryLevel, type KeyType } from "@/lib/permissions/catalog";
+import { scopesFromLevels } from "@/lib/permissions/levels";
+import { checkKeyScopes, isSubset } from "@/lib/permissions/rules";
+import { API_KEY_LIMIT, apiKeyNameSchema, keyTypeSchema, scopeListSchema } from "@/lib/validation/api-key";
+import { requireScope, type Actor } from "./access";
+import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
+import { findKeyRow } from "./api-keys";
+import { recordAuditEvent } from "./audit";
+import type { DataContext } from "./context";
+import { catchFailure, DataFailure, fail, messages, ok, type DataResult, type Failure } from "./result";
+import { parseScopes, serializeScopes } from "./scopes-column";
+
+const createInputSchema = z.object({ name: apiKeyNameSchema, type: keyTypeSchema, scopes: scopeListSchema });
+
+export type CreateApiKeyInput = z.input<typeof createInputSchema>;
+
+/** The full key is in this result and nowhere else, ever. */
+export interface CreatedApiKey {
+  key: string;
+  apiKey: ApiKeyDTO;
+}
+
+export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput): Promise<DataResult<CreatedApiKey>> {
+  return catchFailure(async () => {
+    const parsed = createInputSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const { name, type } = parsed.data;
+    const actor = await requireScope(ctx, "api_keys.create", "You do not have permission to create API keys");
+    const scopes = assignableScopes(actor, type, parsed.data.scopes);
+
+    const { id, secret, key } = generateApiKey();
+    const row = await ctx.db.$transaction(async (tx) => {
+      // The cap is a conditional increment of the account's counter: concurrent creates queue
+      // on that row, and the one that would make it 101 updates nothing.
+      const { count } = await tx.account.updateMany({
+        where: { id: ctx.accountId, keyCount: { lt: API_KEY_LIMIT } },
+        data: { keyCount: { increment: 1 } },
+      });
+      if (count === 0) throw new DataFailure(fail("limit", messages.limit));
+      const created = await tx.apiKey.create({
+        data: {
+          id,
+          accountId: ctx.accountId,
+          name,
+          type,
+          scopes: serializeScopes(scopes),
+          secretHash: hashSecret(secret),
+          createdById: actor.principal.kind === "user" ? actor.principal.userId : null,
+        },
+        select: apiKeySelect,
+      });
+      await recordAuditEvent(tx, actor, { action: "key.created", targetKeyId: id, targetName: name, details: { type, scopes } });
+      return created;
+    });
+    return ok({ key, apiKey: toApiKeyDTO(row) });
+  });
+}
+
+/** Either the full new list (the API's PUT) or per-category levels from the page's editor. */
+export type PermissionsChange = { scopes: readonly string[] } | { levels: Record<string, CategoryLevel> };
+
+export interface UpdateApiKeyInput {
+  name: string;
+  permissions?: PermissionsChange;
+}
+
+export async function updateApiKey(
+  ctx: DataContext,
+  keyId: string,
+  input: UpdateApiKeyInput,
+): Promise<DataResult<ApiKeyDTO>> {
+  return catchFailure(async () => {
+    const name = apiKeyNameSchema.safeParse(input.name);
+    if (!name.success) return invalid(name.error, "name");
+    const actor = await requireScope(ctx, "api_keys.update", "You do not have permission to edit API keys");
+    const current = await findKeyRow(ctx, keyId);
+    const type: KeyType = current.type === "billing" ? "billing" : "general";
+    const previous = parseScopes(current.scopes);
+
+    let scopes = previous;
+    if (input.permissions) {
+      const requested =
+        "levels" in input.permissions
+          ? scopesFromLevels(type, input.permissions.levels, previous)
+          : input.permissions.scopes;
+      // System scopes are the platform's: never granted here, always kept.
+      const granted = requested.filter((scope) => !systemScopes.includes(scope));
+      const kept = previous.filter((scope) => systemScopes.includes(scope));
+      scopes = [...assignableScopes(actor, type, granted), ...kept];
+    }
+
+    const row = await ctx.db.$transaction(async (tx) => {
+      // `updatedAt` guards against a concurrent edit or delete between the read and this write.
+      const { count } = await tx.apiKey.updateMany({
+        where: { id: current.id, accountId: ctx.accountId, updatedAt: current.updatedAt },
+        data: { name: name.data, scopes: serializeScopes(scopes) },
+      });
+      if (count === 0) throw new DataFailure(fail("not_found", messages.notFound));
+      await recordAuditEvent(tx, actor, {
+        action: "key.updated",
+        targetKeyId: current.id,
+        targetName: name.data,
+        details: changeDetails(current.name, name.data, previous, scopes),
+      });
+      return tx.apiKey.findFirstOrThrow({ where: { id: current.id }, select: apiKeySelect });
+    });
+    return ok(toApiKeyDTO(row));
+  });
+}
+
+// The scopes a key of this type may hold, and that this actor may hand out.
+function assignableScopes(actor: Actor, type: KeyType, requested: readonly string[]): string[] {
+  const check = checkKeyScopes(type, requested);
+  if (!check.ok) {
+    if (check.reason === "empty") throw new DataFailure(fail("invalid", messages.noPermission, { scopes: [messages.noPermission] }));
+    throw new DataFailure(fail("unassignable", `These permissions cannot be given to a ${type} API key`, { scopes: ["invalid or unassignable scopes were given"] }));
+  }
+  if (!isSubset(check.scopes, [...actor.scopes])) {
+    throw new DataFailure(fail("unassignable", messages.escalation, { scopes: [messages.escalation] }));
+  }
+  return check.scopes;
+}
+
+function changeDetails(fromName: string, toName: string, before: string[], after: string[]) {
+  const added = after.filter((scope) => !before.includes(scope));
+  const removed = before.filter((scope) => !after.includes(scope));
+  return {
+    ...(fromName !== toName ? { name: { from: fromName, to: toName } } : {}),
+    ...(added.length || removed.length ? { scopes: { added, removed } } : {}),
+  };
+}
+
+function invalid(error: z.ZodError, field?: string): Failure {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = field ?? String(issue.path[0] ?? "form");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fail("invalid", error.issues[0]?.message ?? "Invalid input", fieldErrors);
+}

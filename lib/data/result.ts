@@ -1,0 +1,48 @@
+export type FailureCode =
+  | "unauthenticated"
+  | "invalid"
+  | "forbidden"
+  | "not_found"
+  | "limit"
+  | "unassignable";
+
+export interface Failure {
+  ok: false;
+  code: FailureCode;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+export type DataResult<T> = { ok: true; data: T } | Failure;
+
+export function ok<T>(data: T): { ok: true; data: T } {
+  return { ok: true, data };
+}
+
+export function fail(code: FailureCode, message: string, fieldErrors?: Record<string, string[]>): Failure {
+  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+}
+
+// Thrown inside a transaction to roll it back; the data function catches it and returns the failure.
+export class DataFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+export async function catchFailure<T>(work: () => Promise<DataResult<T>>): Promise<DataResult<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DataFailure) return error.failure;
+    throw error;
+  }
+}
+
+export const messages = {
+  unauthenticated: "Sign in to continue",
+  notFound: "API key not found",
+  limit: "You have reached the limit of 100 API keys",
+  escalation: "You cannot grant permissions you do not have",
+  noPermission: "Choose at least one permission",
+} as const;

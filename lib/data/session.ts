@@ -1,0 +1,47 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { auth } from "@/lib/auth/auth";
+import type { DataContext } from "./context";
+import { getDb } from "./db";
+
+export const ACCOUNT_COOKIE = "keyward-account";
+
+export interface Viewer {
+  user: { id: string; name: string; email: string };
+  accounts: { id: string; name: string; role: string }[];
+  /** Null for a user who belongs to no account (support staff, a removed teammate). */
+  currentAccountId: string | null;
+}
+
+// The signed-in person and the account they work on, read from the database on every request:
+// a user deleted since sign-in counts as signed out.
+// Cached per request: the layout, the page and an action each ask, the database answers once.
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      memberships: {
+        select: { role: true, account: { select: { id: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!user) return null;
+  const accounts = user.memberships.map((m) => ({ id: m.account.id, name: m.account.name, role: m.role }));
+  const preferred = (await cookies()).get(ACCOUNT_COOKIE)?.value;
+  const current = accounts.find((a) => a.id === preferred) ?? accounts[0];
+  return { user: { id: user.id, name: user.name, email: user.email }, accounts, currentAccountId: current?.id ?? null };
+});
+
+export async function getSessionContext(): Promise<DataContext | null> {
+  const viewer = await getViewer();
+  if (!viewer?.currentAccountId) return null;
+  return { db: getDb(), principal: { kind: "user", userId: viewer.user.id }, accountId: viewer.currentAccountId };
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { categoriesFor, offeredLevels } from "@/lib/permissions/catalog";
+
+// Shared by the page's form (client and server action), the data layer and the /v3 API.
+export const API_KEY_LIMIT = 100;
+export const API_KEY_NAME_MAX = 100;
+
+export const apiKeyNameSchema = z
+  .string({ error: "Enter a name for the API key" })
+  .trim()
+  .min(1, "Enter a name for the API key")
+  .max(API_KEY_NAME_MAX, `Use at most ${API_KEY_NAME_MAX} characters`);
+
+export const keyTypeSchema = z.enum(["general", "billing"]);
+
+export const scopeListSchema = z.array(z.string().max(200)).max(1000);
+
+export const apiKeyIdSchema = z.string().min(1).max(64);
+
+export const categoryLevelSchema = z.enum(["none", "read", "full", "custom"]);
+
+// The form works in categories: "Full Access" for a general key means every general scope;
+// "Restricted Access" (and every billing key) picks a level per category.
+export const apiKeyFormSchema = z
+  .object({
+    name: apiKeyNameSchema,
+    type: keyTypeSchema,
+    access: z.enum(["full", "restricted"]),
+    levels: z.record(z.string().max(64), categoryLevelSchema),
+  })
+  .refine(
+    // Each level must be one the category offers ("custom" keeps what the key already holds).
+    (form) =>
+      categoriesFor(form.type).every((category) => {
+        const level = form.levels[category.id] ?? "none";
+        return level === "custom" || offeredLevels(category).includes(level);
+      }),
+    { path: ["levels"], message: "Choose one of the offered access levels" },
+  )
+  .refine(
+    (form) =>
+      (form.type === "general" && form.access === "full") ||
+      Object.values(form.levels).some((level) => level !== "none"),
+    { path: ["levels"], message: "Choose at least one permission" },
+  );
+
+export type ApiKeyFormInput = z.input<typeof apiKeyFormSchema>;
+export type ApiKeyFormValues = z.output<typeof apiKeyFormSchema>;

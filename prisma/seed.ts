@@ -1,0 +1,86 @@
+// Demo data for a fresh database: `npm run db:seed` (run by `npm start`). It seeds only an empty
+// database, so a second run keeps everything people created, and always prints the sign-ins.
+import { hashPassword } from "@/lib/auth/password.ts";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client.ts";
+import { generateApiKey } from "@/lib/keys/generate.ts";
+import { hashSecret } from "@/lib/keys/hash.ts";
+import { allGeneralScopes, generalCategories } from "@/lib/permissions/catalog.ts";
+import { scopesForLevel } from "@/lib/permissions/levels.ts";
+
+export const DEMO_PASSWORD = "keyward-demo-1";
+
+const readOnlyScopes = generalCategories.flatMap((category) => scopesForLevel(category, "read"));
+const restrictedScopes = [
+  ...["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update"],
+  ...["mail.send", "mail.batch.create", "mail.batch.delete", "mail.batch.read", "mail.batch.update"],
+  ...["stats.read", "stats.global.read"],
+].filter((scope) => allGeneralScopes.includes(scope));
+
+export const demoUsers = [
+  { email: "owner@acme.test", name: "Olivia Owner", note: "owner of Acme Mail" },
+  { email: "rita@acme.test", name: "Rita Restricted", note: "restricted teammate at Acme Mail" },
+  { email: "reed@acme.test", name: "Reed Readonly", note: "read-only teammate at Acme Mail" },
+  { email: "owner@globex.test", name: "Gus Globex", note: "owner of Globex Newsletters" },
+  { email: "support@keyward.test", name: "Sam Support", note: "support staff" },
+] as const;
+
+export async function seed(db: PrismaClient): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    const users = await Promise.all(
+      demoUsers.map((user) =>
+        tx.user.create({
+          data: { email: user.email, name: user.name, passwordHash, isSupportStaff: user.email.startsWith("support@") },
+        }),
+      ),
+    );
+    const [olivia, rita, reed, gus] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0], (typeof users)[0]];
+    const acme = await tx.account.create({ data: { name: "Acme Mail" } });
+    const globex = await tx.account.create({ data: { name: "Globex Newsletters" } });
+    await tx.membership.createMany({
+      data: [
+        { userId: olivia.id, accountId: acme.id, role: "owner" },
+        { userId: rita.id, accountId: acme.id, role: "teammate", scopes: JSON.stringify(restrictedScopes) },
+        { userId: reed.id, accountId: acme.id, role: "teammate", scopes: JSON.stringify(readOnlyScopes) },
+        { userId: gus.id, accountId: globex.id, role: "owner" },
+      ],
+    });
+    // Demo keys are made like real ones; their secrets are thrown away, since nobody can be shown them.
+    const demoKeys = [
+      { account: acme.id, by: olivia.id, name: "Production mail", type: "general", scopes: ["mail.send"] },
+      { account: acme.id, by: olivia.id, name: "Stats dashboard", type: "general", scopes: ["stats.read", "stats.global.read"] },
+      { account: globex.id, by: gus.id, name: "Globex newsletter sender", type: "general", scopes: ["mail.send"] },
+      { account: globex.id, by: gus.id, name: "Globex invoices", type: "billing", scopes: ["billing.read"] },
+    ];
+    for (const key of demoKeys) {
+      const { id, secret } = generateApiKey();
+      await tx.apiKey.create({
+        data: {
+          id,
+          accountId: key.account,
+          name: key.name,
+          type: key.type,
+          scopes: JSON.stringify([...key.scopes].sort()),
+          secretHash: hashSecret(secret),
+          createdById: key.by,
+        },
+      });
+      await tx.account.update({ where: { id: key.account }, data: { keyCount: { increment: 1 } } });
+    }
+  });
+  return true;
+}
+
+export function signInHelp(): string {
+  const rows = demoUsers.map((user) => `  ${user.email.padEnd(22)} ${user.note}`);
+  return ["Demo sign-ins (password for all: " + DEMO_PASSWORD + "):", ...rows].join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const db = createPrismaClient();
+  const created = await seed(db);
+  await db.$disconnect();
+  console.log(created ? "Seeded the demo accounts." : "The database already has users: seed skipped.");
+  console.log(signInHelp());
+}
