@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DatabaseProvider } from "../../lib/db/database-url.ts";
@@ -39,5 +39,45 @@ export async function diffMigrationsToSchema(
   } finally {
     await session.close();
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// The SQL that would take the live database at `url` to what the schema describes; null when
+// they already match.
+export async function diffDatabaseToSchema(
+  provider: DatabaseProvider,
+  url: string,
+  schemaContent: string,
+): Promise<string | null> {
+  const schema = { path: schemaPath(provider), content: schemaContent };
+  const session = await openSchemaEngine(provider, url, schema);
+  try {
+    // "schemaDatasource" introspects the engine's main connection (the adapter for `url`); the
+    // "url" target is no longer supported by Prisma 7.
+    const result = await session.engine.diff({
+      from: { tag: "schemaDatasource", files: [schema], configDir: repoRoot() },
+      to: { tag: "schemaDatamodel", files: [schema] },
+      script: true,
+      exitCode: true,
+      filters: noFilters,
+    });
+    return result.exitCode === 2 ? (result.stdout ?? "") : null;
+  } finally {
+    await session.close();
+  }
+}
+
+// Prisma's own reading of the database's _prisma_migrations against the migrations folder.
+export async function diagnoseHistory(provider: DatabaseProvider, url: string, root: string = repoRoot()) {
+  const content = readFileSync(path.join(root, schemaPath(provider)), "utf8");
+  const session = await openSchemaEngine(provider, url, { path: schemaPath(provider), content });
+  try {
+    return await session.engine.diagnoseMigrationHistory({
+      migrationsList: migrationList(migrationsDir(provider, root), provider, readMigrations(provider, root)),
+      optInToShadowDatabase: false,
+      filters: noFilters,
+    });
+  } finally {
+    await session.close();
   }
 }
