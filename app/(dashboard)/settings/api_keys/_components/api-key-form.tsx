@@ -96,7 +96,7 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
         </p>
       ) : null}
 
-      <div className="flex justify-end gap-3">
+      <div className="sticky -bottom-6 -mx-6 flex justify-end gap-3 border-t border-slate-200 bg-white px-6 py-4">
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
