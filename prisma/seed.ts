@@ -36,13 +36,13 @@ export async function seed(db: PrismaClient): Promise<boolean> {
       ),
     );
     const [olivia, rita, reed, gus] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0], (typeof users)[0]];
-    const acme = await tx.account.create({ data: { name: "Acme Mail" } });
-    const globex = await tx.account.create({ data: { name: "Globex Newsletters" } });
+    const acme = await tx.account.create({ data: { name: "Acme Mail", plan: "Pro 100K", billingEmail: "billing@acme.test" } });
+    const globex = await tx.account.create({ data: { name: "Globex Newsletters", plan: "Essentials 50K", billingEmail: "accounts@globex.test" } });
     await tx.membership.createMany({
       data: [
         { userId: olivia.id, accountId: acme.id, role: "owner" },
-        { userId: rita.id, accountId: acme.id, role: "teammate", scopes: JSON.stringify(restrictedScopes) },
-        { userId: reed.id, accountId: acme.id, role: "teammate", scopes: JSON.stringify(readOnlyScopes) },
+        { userId: rita.id, accountId: acme.id, role: "restricted", scopes: JSON.stringify(restrictedScopes) },
+        { userId: reed.id, accountId: acme.id, role: "read_only", scopes: JSON.stringify(readOnlyScopes) },
         { userId: gus.id, accountId: globex.id, role: "owner" },
       ],
     });

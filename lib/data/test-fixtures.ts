@@ -14,7 +14,7 @@ export async function createAccount(db: PrismaClient, name = unique("account")) 
 export async function createMember(
   db: PrismaClient,
   accountId: string,
-  role: "owner" | "teammate",
+  role: "owner" | "admin" | "restricted" | "read_only",
   scopes: readonly string[] = [],
 ) {
   const user = await db.user.create({
