@@ -81,7 +81,7 @@ describe.each(testProviders)("API keys data layer on %s", (provider) => {
 
   it("refuses to let a teammate grant a scope they do not hold, on create and on edit", async () => {
     const { account } = await ownerOfNewAccount();
-    const teammate = await createMember(db, account.id, "teammate", teammateScopes);
+    const teammate = await createMember(db, account.id, "restricted", teammateScopes);
     const ctx = asUser(db, teammate.id, account.id);
 
     const escalated = await createApiKey(ctx, { name: "too much", type: "general", scopes: ["mail.send", "alerts.read"] });
@@ -119,7 +119,7 @@ describe.each(testProviders)("API keys data layer on %s", (provider) => {
 
   it("refuses members without the needed scope, and outsiders as not found", async () => {
     const { account, ctx: ownerCtx } = await ownerOfNewAccount();
-    const reader = await createMember(db, account.id, "teammate", ["api_keys.read", "mail.send"]);
+    const reader = await createMember(db, account.id, "restricted", ["api_keys.read", "mail.send"]);
     const readerCtx = asUser(db, reader.id, account.id);
     const created = await createApiKey(ownerCtx, { name: "owned", type: "general", scopes: ["mail.send"] });
     if (!created.ok) throw new Error(created.message);
