@@ -1,0 +1,34 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+// SendGrid's key format: "SG." + 22-character id + "." + 43-character secret, all base64url.
+export const API_KEY_FORMAT = /^SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/;
+
+let sequence = 0;
+/** Names unique across workers and runs, so journeys never trip over each other's keys. */
+export function uniqueKeyName(label: string): string {
+  return `${label} ${Date.now().toString(36)}-${process.pid}-${sequence++}`;
+}
+
+/** Opens "Create API Key" › General or Billing and returns the form's dialog. */
+export async function openCreateDialog(page: Page, type: "General" | "Billing"): Promise<Locator> {
+  await page.getByRole("button", { name: "Create API Key" }).click();
+  await page.getByRole("menuitem", { name: `${type} API Key` }).click();
+  const dialog = page.getByRole("dialog", { name: `Create ${type} API Key` });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** The radio for one level ("No Access", "Read Access", "Full Access") of one permission category. */
+export function levelRadio(scope: Locator, category: string, level: string): Locator {
+  return scope.getByRole("group", { name: category, exact: true }).getByRole("radio", { name: level, exact: true });
+}
+
+export function keyRow(page: Page, name: string): Locator {
+  return page.getByRole("row").filter({ has: page.getByText(name, { exact: true }) });
+}
+
+/** Opens the gear menu of a key's row and picks an item ("Edit" or "Delete"). */
+export async function rowAction(page: Page, name: string, item: "Edit" | "Delete") {
+  await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  await page.getByRole("menuitem", { name: item, exact: true }).click();
+}

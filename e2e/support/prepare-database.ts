@@ -1,0 +1,50 @@
+// Run by playwright.config.ts's webServer command right before `next start`, so the app server
+// never holds the file being replaced. (Playwright starts the webServer before globalSetup, so a
+// globalSetup would delete the database under a running server.)
+import { rmSync } from "node:fs";
+import { hashPassword } from "../../lib/auth/password.ts";
+import { createPrismaClient } from "../../lib/db/create-client.ts";
+import { migrate } from "../../lib/db/migrate.ts";
+import { generateApiKey } from "../../lib/keys/generate.ts";
+import { hashSecret } from "../../lib/keys/hash.ts";
+import { API_KEY_LIMIT } from "../../lib/validation/api-key.ts";
+import { seed } from "../../prisma/seed.ts";
+import { e2eDatabaseFile, E2E_DATABASE_URL } from "./database.ts";
+import { limitOwner } from "./users.ts";
+
+const file = e2eDatabaseFile(E2E_DATABASE_URL);
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+
+await migrate(`file:${file}`);
+const db = createPrismaClient(`file:${file}`);
+try {
+  await seed(db);
+  await addAccountAtLimit(db);
+} finally {
+  await db.$disconnect();
+}
+console.log(`e2e database ready: ${file}`);
+
+// 100 keys straight into the database rather than 100 trips through the form; the account's
+// keyCount is kept equal to its number of keys, as the data layer does.
+async function addAccountAtLimit(db: ReturnType<typeof createPrismaClient>) {
+  const user = await db.user.create({
+    data: { email: limitOwner.email, name: "Lim Owner", passwordHash: await hashPassword(limitOwner.password) },
+  });
+  const account = await db.account.create({ data: { name: limitOwner.accountName, keyCount: API_KEY_LIMIT } });
+  await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner" } });
+  await db.apiKey.createMany({
+    data: Array.from({ length: API_KEY_LIMIT }, (_, index) => {
+      const { id, secret } = generateApiKey();
+      return {
+        id,
+        accountId: account.id,
+        name: `Bulk key ${index + 1}`,
+        type: "general",
+        scopes: JSON.stringify(["mail.send"]),
+        secretHash: hashSecret(secret),
+        createdById: user.id,
+      };
+    }),
+  });
+}

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_DATABASE_URL } from "./e2e/support/database.ts";
+import { ownerStorageState } from "./e2e/support/users.ts";
+
+// Runs against the production build `npm test` made just before (`next start`, not `next dev`),
+// on a port of its own, with a database of its own that is rebuilt on every run.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+// Debian's chromium where there is one (scripts/browser.sh installs it as root on Debian);
+// otherwise the Chromium `npx playwright install chromium` downloads.
+const debianChromium = "/usr/bin/chromium";
+const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  // Two cores: the server, the browser and two workers already share them.
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    { name: "sign-in", testMatch: /.*\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "journeys",
+      testMatch: /.*\.spec\.ts/,
+      dependencies: ["sign-in"],
+      use: { ...devices["Desktop Chrome"], storageState: ownerStorageState },
+    },
+  ],
+  webServer: {
+    command: `npx tsx e2e/support/prepare-database.ts && npx next start -p ${port}`,
+    url: `${baseURL}/sign-in`,
+    // A server already on the port is someone else's, with other data: fail rather than test it.
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      DATABASE_URL: E2E_DATABASE_URL,
+      AUTH_SECRET: "e2e-only-secret-not-for-any-real-deployment-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,36 @@
+# Shared by scripts/start.sh and scripts/test.sh (sourced, not run).
+
+section() {
+  if [ -t 1 ]; then printf '\n\033[1m== %s ==\033[0m\n' "$*"; else printf '\n== %s ==\n' "$*"; fi
+}
+
+# npm ci when node_modules is missing or older than package-lock.json. npm writes
+# node_modules/.package-lock.json on every install, so its age is the install's age.
+ensure_dependencies() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    section "Installing dependencies (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+  # Cheap (about 2 s) and offline; npm ci's postinstall does it too, but a clone that kept its
+  # node_modules may lack prisma/generated or have stale clients.
+  npm run --silent db:generate >/dev/null
+}
+
+# Next loads .env files itself, but the migrate and seed scripts run outside Next: give them the
+# same variables, in Next's order of precedence (the real environment wins over every file).
+load_env_files() {
+  local name
+  for name in DATABASE_URL AUTH_SECRET; do
+    if [ -z "${!name:-}" ]; then
+      local value
+      value=$(node -e '
+        const name = process.argv[1];
+        for (const file of [".env.production.local", ".env.local", ".env.production", ".env"]) {
+          try { process.loadEnvFile(file); } catch {}
+        }
+        process.stdout.write(process.env[name] ?? "");
+      ' "$name")
+      if [ -n "$value" ]; then export "$name=$value"; fi
+    fi
+  done
+}

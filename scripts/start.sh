@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `npm start`: from a fresh clone to a running app on http://localhost:${PORT:-3000}.
+# Safe to run again: the database is migrated, seeded only when empty, and AUTH_SECRET is kept.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+export NEXT_TELEMETRY_DISABLED=1
+
+ensure_dependencies
+load_env_files
+
+section "Database"
+npm run --silent db:migrate
+sign_ins=$(npx tsx prisma/seed.ts)
+echo "$sign_ins" | head -1
+
+if [ -z "${AUTH_SECRET:-}" ]; then
+  # Signs the session cookies. Made once and kept in .env.local (git-ignored), which Next loads,
+  # so sessions survive restarts.
+  secret=$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')
+  printf '\n# Made by npm start: signs session cookies. Keep it secret.\nAUTH_SECRET=%s\n' "$secret" >> .env.local
+  echo "Wrote a new AUTH_SECRET to .env.local"
+fi
+
+section "Build"
+npx next build
+
+port="${PORT:-3000}"
+section "Keyward on http://localhost:${port}/sign-in"
+echo "$sign_ins" | tail -n +2
+echo
+exec npx next start -p "$port"
