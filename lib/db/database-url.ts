@@ -22,7 +22,7 @@ export function resolveDatabase(env: Env = process.env): ResolvedDatabase {
     const filePath = raw.slice("file:".length);
     if (filePath === "") throw new Error("DATABASE_URL \"file:\" names no file");
     if (filePath === ":memory:") return { provider: "sqlite", url: raw };
-    return sqliteFile(path.resolve(repoRoot(), filePath));
+    return sqliteFile(path.resolve(/*turbopackIgnore: true*/ repoRoot(), filePath));
   }
   if (/^postgres(ql)?:\/\//.test(raw)) return { provider: "postgresql", url: raw };
   throw new Error(

@@ -4,11 +4,12 @@ import path from "node:path";
 // Found by walking up from the working directory rather than from import.meta.url: once Next.js
 // bundles this file, import.meta.url points into .next/, not into the repository.
 export function repoRoot(start: string = process.cwd()): string {
-  let dir = path.resolve(start);
+  // turbopackIgnore: a lookup at run time; without it the build traces the whole project.
+  let dir = path.resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     if (existsSync(path.join(dir, "prisma", "schema.prisma"))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
+    if (parent === dir) return path.resolve(/*turbopackIgnore: true*/ start);
     dir = parent;
   }
 }
