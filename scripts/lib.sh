@@ -13,7 +13,11 @@ ensure_dependencies() {
   fi
   # Cheap (about 2 s) and offline; npm ci's postinstall does it too, but a clone that kept its
   # node_modules may lack prisma/generated or have stale clients.
-  npm run --silent db:generate >/dev/null
+  local output
+  if ! output=$(npm run --silent db:generate 2>&1); then
+    echo "$output" >&2
+    return 1
+  fi
 }
 
 # Next loads .env files itself, but the migrate and seed scripts run outside Next: give them the
