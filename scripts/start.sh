@@ -11,7 +11,7 @@ load_env_files
 
 section "Database"
 npm run --silent db:migrate
-sign_ins=$(npx tsx prisma/seed.ts)
+sign_ins=$(npm run -s db:seed)
 echo "$sign_ins" | head -1
 
 if [ -z "${AUTH_SECRET:-}" ]; then

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { DataResult } from "@/lib/data/result";
 import { allGeneralScopes, categoriesFor, type KeyType } from "@/lib/permissions/catalog";
@@ -30,8 +30,8 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
     resolver: zodResolver(apiKeyFormSchema),
     defaultValues: defaults,
   });
-  const { register, handleSubmit, setError, watch, formState } = form;
-  const access = watch("access");
+  const { register, handleSubmit, setError, control, formState } = form;
+  const access = useWatch({ control, name: "access" });
 
   const submit = handleSubmit(async (values) => {
     const result = await onSubmit(values);
