@@ -7,6 +7,7 @@ import { ownerStorageState } from "./e2e/support/users.ts";
 // on a port of its own, with a database of its own that is rebuilt on every run.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+const serverLog = "test-results/e2e-server.log";
 
 // Debian's chromium where there is one (scripts/browser.sh installs it as root on Debian);
 // otherwise the Chromium `npx playwright install chromium` downloads.
@@ -47,7 +48,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx tsx e2e/support/prepare-database.ts && npx next start -p ${port}`,
+    // The server's output is kept in a file too, so a journey can check that no secret was logged.
+    command: `npx tsx e2e/support/prepare-database.ts && mkdir -p test-results && npx next start -p ${port} 2>&1 | tee ${serverLog}`,
     url: `${baseURL}/sign-in`,
     // A server already on the port is someone else's, with other data: fail rather than test it.
     reuseExistingServer: false,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Response } from "@playwright/test";
 import { API_KEY_FORMAT, keyRow, levelRadio, openCreateDialog, rowAction, uniqueKeyName } from "./support/api-keys-page.ts";
 
@@ -87,4 +88,9 @@ test("create a restricted key, see its secret once, edit it and delete it", asyn
   await page.reload();
   await expect(page.getByRole("table")).toBeVisible();
   await expect(row).toHaveCount(0);
+
+  // Nothing the server printed while all this happened carries the secret.
+  const serverLog = readFileSync("test-results/e2e-server.log", "utf8");
+  expect(serverLog).toContain("Ready");
+  expect(serverLog).not.toContain(secret);
 });
