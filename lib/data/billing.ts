@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { billingEmailSchema } from "@/lib/validation/billing";
 import { actorFields, requireScope } from "./access";
 import type { DataContext } from "./context";
 import { catchFailure, fail, ok, type DataResult } from "./result";
@@ -8,16 +8,6 @@ export interface BillingProfileDTO {
   plan: string;
   billingEmail: string | null;
 }
-
-// Shared by Settings › Billing (client and server action) and PATCH /v3/billing/profile.
-export const billingEmailSchema = z
-  .string({ error: "Enter a billing e-mail address" })
-  .trim()
-  .max(254, "Use at most 254 characters")
-  .pipe(z.email("Enter a valid e-mail address"));
-
-export const billingProfileFormSchema = z.object({ billingEmail: billingEmailSchema });
-export type BillingProfileFormInput = z.input<typeof billingProfileFormSchema>;
 
 const profileSelect = { plan: true, billingEmail: true } as const;
 
