@@ -10,6 +10,7 @@ registerServerOnlyStub();
 // Imported only now, so that their `import "server-only"` meets the stub.
 const { createApiHandler } = await import("./lib/api/handler.ts");
 const { createPrismaClient } = await import("./lib/db/create-client.ts");
+const { createKeyLookup } = await import("./lib/data/api-key-lookup.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -21,7 +22,8 @@ const handleNext = app.getRequestHandler();
 
 // The API's own client (Next's bundles keep theirs): one pool per process, whatever the database.
 const db = createPrismaClient();
-const handleApi = createApiHandler({ db });
+const keys = createKeyLookup(db);
+const handleApi = createApiHandler({ db, keys });
 
 const server = createServer((req, res) => {
   const url = req.url ?? "/";
@@ -43,6 +45,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();
     server.closeIdleConnections();
-    void Promise.allSettled([db.$disconnect(), app.close()]).then(() => process.exit(0));
+    void Promise.allSettled([db.$disconnect(), keys.close(), app.close()]).then(() => process.exit(0));
   });
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import type { PrismaClient } from "@/lib/db/create-client";
+import type { KeyLookup } from "@/lib/data/api-key-lookup";
 import { apiKeyContext, authenticateApiKey, recordApiKeyUse, type ApiCaller } from "@/lib/data/api-auth";
 import { readJsonBody } from "./body";
 import { errors, send, type ApiResponse } from "./responses";
@@ -8,6 +9,8 @@ import { matchRoute, type Method, type Operation } from "./routes";
 
 export interface ApiHandlerOptions {
   db: PrismaClient;
+  /** How keys are found on each request (createKeyLookup); lib/data functions use `db`. */
+  keys: KeyLookup;
   /** One line per request; never given a secret, a body or the Authorization header. */
   log?: (line: string) => void;
 }
@@ -19,7 +22,7 @@ const BEARER = /^Bearer +(\S+) *$/i;
 const KEY_IN_QUERY = /(^|[?&])(api_?key|access_token|token|key)=|SG\.[A-Za-z0-9_-]{10,}/i;
 
 /** The /v3 API as a plain node:http handler (server.ts mounts it; tests start it on their own). */
-export function createApiHandler({ db, log = (line) => console.log(line) }: ApiHandlerOptions): ApiHandler {
+export function createApiHandler({ db, keys, log = (line) => console.log(line) }: ApiHandlerOptions): ApiHandler {
   return (req, res) => {
     const started = performance.now();
     let label = "(no route)";
@@ -32,7 +35,7 @@ export function createApiHandler({ db, log = (line) => console.log(line) }: ApiH
         setImmediate(() => void recordApiKeyUse(db, keyId, new Date(), log));
       }
     });
-    respond(req, db, (matched, authenticated) => {
+    respond(req, db, keys, (matched, authenticated) => {
       label = matched;
       caller = authenticated;
     })
@@ -50,6 +53,7 @@ export function createApiHandler({ db, log = (line) => console.log(line) }: ApiH
 async function respond(
   req: IncomingMessage,
   db: PrismaClient,
+  keys: KeyLookup,
   note: (label: string, caller: ApiCaller | null) => void,
 ): Promise<ApiResponse> {
   const target = req.url ?? "/";
@@ -66,7 +70,7 @@ async function respond(
   if (!operation) return errors.methodNotAllowed(Object.keys(operations));
 
   const token = BEARER.exec(req.headers.authorization ?? "")?.[1];
-  const caller = token ? await authenticateApiKey(db, token) : null;
+  const caller = token ? await authenticateApiKey(keys, token) : null;
   if (!caller) return errors.unauthorized();
   note(match.route.path, caller);
   if (!operation.keyTypes.includes(caller.type)) return errors.forbidden();

@@ -49,11 +49,12 @@ function expectRefusedAfter(attempts: Attempt[], committedAt: number) {
 
 describe.each(testProviders)("revocation on %s", (provider) => {
   let db: PrismaClient;
+  let url: string;
   let drop: () => Promise<void>;
   let api: RunningApi;
   beforeAll(async () => {
-    ({ prisma: db, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db);
+    ({ prisma: db, url, drop } = await createTestDatabase(provider));
+    api = await startApiServer(db, url);
   });
   afterAll(async () => {
     await api?.close();
@@ -85,8 +86,8 @@ describe.skipIf(!testProviders.includes("postgresql"))("revocation across two in
     database = await createTestDatabase("postgresql");
     // Each instance has its own Prisma client and pool, as two processes would.
     secondClient = createPrismaClient(database.url);
-    first = await startApiServer(database.prisma);
-    second = await startApiServer(secondClient);
+    first = await startApiServer(database.prisma, database.url);
+    second = await startApiServer(secondClient, database.url);
   });
   afterAll(async () => {
     await first?.close();

@@ -12,12 +12,13 @@ const err = (message: string, field: string | null = null) => ({ errors: [{ fiel
 
 describe.each(testProviders)("the /v3 API on %s", (provider) => {
   let db: PrismaClient;
+  let url: string;
   let drop: () => Promise<void>;
   let api: RunningApi;
 
   beforeAll(async () => {
-    ({ prisma: db, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db);
+    ({ prisma: db, url, drop } = await createTestDatabase(provider));
+    api = await startApiServer(db, url);
   });
   afterAll(async () => {
     await api?.close();

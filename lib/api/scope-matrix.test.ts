@@ -50,11 +50,12 @@ const callers = (["general", "billing"] as const).flatMap((type) => (["none", "r
 
 describe.each(testProviders)("scope matrix on %s", (provider) => {
   let db: PrismaClient;
+  let url: string;
   let drop: () => Promise<void>;
   let api: RunningApi;
   beforeAll(async () => {
-    ({ prisma: db, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db);
+    ({ prisma: db, url, drop } = await createTestDatabase(provider));
+    api = await startApiServer(db, url);
   });
   afterAll(async () => {
     await api?.close();

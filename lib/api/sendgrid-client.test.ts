@@ -29,12 +29,13 @@ async function failure(promise: Promise<unknown>): Promise<{ code: number; body:
 
 describe.each(testProviders)("@sendgrid/client against Keyward on %s", (provider) => {
   let db: PrismaClient;
+  let url: string;
   let drop: () => Promise<void>;
   let api: RunningApi;
 
   beforeAll(async () => {
-    ({ prisma: db, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db);
+    ({ prisma: db, url, drop } = await createTestDatabase(provider));
+    api = await startApiServer(db, url);
   });
   afterAll(async () => {
     await api?.close();

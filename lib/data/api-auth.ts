@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import type { KeyType } from "@/lib/permissions/catalog";
 import { parseApiKey } from "@/lib/keys/parse";
 import { verifySecret } from "@/lib/keys/hash";
+import type { KeyLookup } from "./api-key-lookup";
 import type { DataContext } from "./context";
 import { parseScopes } from "./scopes-column";
 
@@ -17,15 +18,13 @@ export interface ApiCaller {
 /**
  * Verifies a presented key: parse, load that key by id, compare hashes in constant time.
  * Returns null for anything that is not a live key. There is deliberately no cache: a key
- * deleted in any instance is refused from the next lookup, because every lookup reads the database.
+ * deleted in any instance is refused from the next lookup, because every lookup reads the
+ * database (see api-key-lookup.ts).
  */
-export async function authenticateApiKey(db: PrismaClient, presented: string): Promise<ApiCaller | null> {
+export async function authenticateApiKey(lookup: KeyLookup, presented: string): Promise<ApiCaller | null> {
   const parsed = parseApiKey(presented);
   if (!parsed) return null;
-  const row = await db.apiKey.findUnique({
-    where: { id: parsed.id },
-    select: { id: true, accountId: true, type: true, scopes: true, secretHash: true },
-  });
+  const row = await lookup.find(parsed.id);
   // A missing row still pays for a hash, so an unknown id does not answer faster than a wrong secret.
   const valid = verifySecret(parsed.secret, row?.secretHash ?? UNKNOWN_KEY_HASH);
   if (!row || !valid) return null;

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { generateApiKey } from "@/lib/keys/generate";
 import { hashSecret } from "@/lib/keys/hash";
+import { createKeyLookup } from "@/lib/data/api-key-lookup";
 import { createApiHandler } from "../handler";
 
 export interface RunningApi {
@@ -13,9 +14,11 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApiServer(db: PrismaClient): Promise<RunningApi> {
+/** `url` is the database's: on SQLite, keys are then looked up as in production (raw statement). */
+export async function startApiServer(db: PrismaClient, url: string): Promise<RunningApi> {
   const logs: string[] = [];
-  const server = createServer(createApiHandler({ db, log: (line) => logs.push(line) }));
+  const keys = createKeyLookup(db, url);
+  const server = createServer(createApiHandler({ db, keys, log: (line) => logs.push(line) }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -24,7 +27,7 @@ export async function startApiServer(db: PrismaClient): Promise<RunningApi> {
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => (error ? reject(error) : keys.close().then(resolve)));
       }),
   };
 }
