@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
@@ -230,6 +231,26 @@ describe.each(testProviders)("the /v3 API on %s", (provider) => {
       const unknown = await call(api, key, "GET", "/v3/nothing/here");
       expect(unknown.status).toBe(404);
       expect(await unknown.json()).toEqual(err("resource not found"));
+      expect(await db.apiKey.count({ where: { accountId: acct.id } })).toBe(1);
+    });
+
+    it("stops reading a chunked body at 64 KB and answers 413 without creating anything", async () => {
+      const acct = await account();
+      const { key } = await insertKey(db, acct.id, [...apiKeysFull, "mail.send"]);
+      const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${api.url}/v3/api_keys`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
+        req.on("response", (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on("error", reject);
+        req.write(`{"name":"chunked","scopes":["mail.send"],"padding":"`);
+        for (let i = 0; i < 70; i++) req.write("a".repeat(1024));
+        req.end(`"}`);
+      });
+      expect(status).toBe(413);
+      expect(JSON.parse(body)).toEqual(err("request body is too large"));
       expect(await db.apiKey.count({ where: { accountId: acct.id } })).toBe(1);
     });
 
