@@ -27,8 +27,10 @@ export function createApiHandler({ db, keys, log = (line) => console.log(line) }
     const started = performance.now();
     let label = "(no route)";
     let caller: ApiCaller | null = null;
-    res.once("finish", () => {
-      log(`[v3] ${req.method} ${label} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`);
+    // "close" rather than "finish": a client that hangs up early is logged too.
+    res.once("close", () => {
+      const status = res.writableFinished ? String(res.statusCode) : "aborted";
+      log(`[v3] ${req.method} ${label} ${status} ${(performance.now() - started).toFixed(1)}ms`);
       // After the response: recording the last use is never on the request's critical path.
       if (caller) {
         const keyId = caller.keyId;
@@ -46,7 +48,8 @@ export function createApiHandler({ db, keys, log = (line) => console.log(line) }
       })
       .then((response) => {
         if (!res.headersSent) send(res, response);
-      });
+      })
+      .catch(() => res.destroy());
   };
 }
 
