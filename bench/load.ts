@@ -1,0 +1,65 @@
+// A minimal closed-loop HTTP/1.1 load generator on raw sockets: each connection sends one request,
+// reads the whole response (by content-length), then sends the next. Node's own http client
+// costs more CPU per request than the servers measured here, and would make itself the bottleneck.
+import { connect } from "node:net";
+import { performance } from "node:perf_hooks";
+
+export interface LoadResult {
+  requests: number;
+  failures: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+export async function runLoad(port: number, request: string, connections: number, seconds: number): Promise<LoadResult> {
+  const payload = Buffer.from(request);
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+
+  await Promise.all(
+    Array.from(
+      { length: connections },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const socket = connect(port, "127.0.0.1");
+          socket.setNoDelay(true);
+          let buffer: Buffer = Buffer.alloc(0);
+          let sentAt = 0;
+          const send = () => {
+            if (performance.now() >= deadline) {
+              socket.end();
+              resolve();
+              return;
+            }
+            sentAt = performance.now();
+            socket.write(payload);
+          };
+          socket.on("connect", send);
+          socket.on("error", reject);
+          socket.on("data", (chunk: Buffer) => {
+            buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+            for (;;) {
+              const headerEnd = buffer.indexOf("\r\n\r\n");
+              if (headerEnd === -1) return;
+              const head = buffer.subarray(0, headerEnd).toString("latin1");
+              const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+              const total = headerEnd + 4 + length;
+              if (buffer.length < total) return;
+              if (!head.startsWith("HTTP/1.1 200")) failures++;
+              latencies.push(performance.now() - sentAt);
+              buffer = buffer.subarray(total);
+              send();
+            }
+          });
+        }),
+    ),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0;
+  return { requests: latencies.length, failures, seconds: elapsed, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+}

@@ -1,0 +1,96 @@
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { createTestDatabase, testProviders } from "@/lib/db/test-database";
+import { createAccount } from "@/lib/data/test-fixtures";
+import { call, insertKey, startApiServer, type RunningApi } from "./testing/api-server";
+
+const apiKeysFull = ["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update"];
+const err = (message: string, field: string | null = null) => ({ errors: [{ field, message }] });
+
+// HTTP-level behaviour of /v3: bodies, methods, unknown paths, headers, logs, last-use bookkeeping.
+describe.each(testProviders)("the /v3 protocol on %s", (provider) => {
+  let db: PrismaClient;
+  let url: string;
+  let drop: () => Promise<void>;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    ({ prisma: db, url, drop } = await createTestDatabase(provider));
+    api = await startApiServer(db, url);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await drop?.();
+  });
+
+  const account = async () => ({ id: (await createAccount(db)).id });
+
+  it("answers bad JSON 400, an oversized body 413, a wrong method 405 with Allow, an unknown path 404", async () => {
+    const acct = await account();
+    const { key } = await insertKey(db, acct.id, [...apiKeysFull, "mail.send"]);
+    const badJson = await call(api, key, "POST", "/v3/api_keys", "{not json");
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toEqual(err("request body is invalid JSON"));
+    expect((await call(api, key, "POST", "/v3/api_keys", "[1,2]")).status).toBe(400);
+    const huge = await call(api, key, "POST", "/v3/api_keys", { name: "x", padding: "a".repeat(70 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual(err("request body is too large"));
+    const wrongMethod = await call(api, key, "DELETE", "/v3/api_keys");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET, POST");
+    expect(await wrongMethod.json()).toEqual(err("method not allowed"));
+    const unknown = await call(api, key, "GET", "/v3/nothing/here");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual(err("resource not found"));
+    expect(await db.apiKey.count({ where: { accountId: acct.id } })).toBe(1);
+  });
+
+  it("stops reading a chunked body at 64 KB and answers 413 without creating anything", async () => {
+    const acct = await account();
+    const { key } = await insertKey(db, acct.id, [...apiKeysFull, "mail.send"]);
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${api.url}/v3/api_keys`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
+      req.on("response", (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on("error", reject);
+      req.write(`{"name":"chunked","scopes":["mail.send"],"padding":"`);
+      for (let i = 0; i < 70; i++) req.write("a".repeat(1024));
+      req.end(`"}`);
+    });
+    expect(status).toBe(413);
+    expect(JSON.parse(body)).toEqual(err("request body is too large"));
+    expect(await db.apiKey.count({ where: { accountId: acct.id } })).toBe(1);
+  });
+
+  it("sends its own security headers, and logs requests without secrets", async () => {
+    const acct = await account();
+    const { key } = await insertKey(db, acct.id, ["mail.send"]);
+    const response = await call(api, key, "GET", "/v3/scopes");
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    await call(api, key, "GET", `/v3/scopes?api_key=${key}`);
+    expect(api.logs.some((line) => /^\[v3\] GET \/v3\/scopes 200 \d+\.\dms$/.test(line))).toBe(true);
+    const secret = key.slice(-43);
+    expect(api.logs.join("\n")).not.toContain(secret);
+    expect(api.logs.join("\n")).not.toMatch(/bearer/i);
+  });
+
+  it("records a key's last use after the response, once a minute, without touching updatedAt", async () => {
+    const acct = await account();
+    const { id, key } = await insertKey(db, acct.id, ["mail.send"]);
+    const before = await db.apiKey.findUniqueOrThrow({ where: { id } });
+    expect(before.lastUsedAt).toBeNull();
+    await call(api, key, "GET", "/v3/scopes");
+    await expect.poll(async () => (await db.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt, { timeout: 5000 }).not.toBeNull();
+    const first = await db.apiKey.findUniqueOrThrow({ where: { id } });
+    expect(first.updatedAt).toEqual(before.updatedAt);
+    await call(api, key, "GET", "/v3/scopes");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(first.lastUsedAt);
+  });
+});

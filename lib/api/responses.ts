@@ -1,0 +1,54 @@
+import type { ServerResponse } from "node:http";
+
+/** SendGrid's error body: `{"errors":[{"field":…,"message":…}]}`. */
+export interface ErrorBody {
+  errors: { field: string | null; message: string }[];
+}
+
+export interface ApiResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export function json(status: number, body: unknown): ApiResponse {
+  return { status, body };
+}
+
+export function apiError(status: number, message: string, field: string | null = null, headers?: Record<string, string>): ApiResponse {
+  const body: ErrorBody = { errors: [{ field, message }] };
+  return headers ? { status, body, headers } : { status, body };
+}
+
+export const errors = {
+  unauthorized: () => apiError(401, "authorization required"),
+  forbidden: () => apiError(403, "access forbidden"),
+  notFound: () => apiError(404, "unable to find API Key"),
+  noRoute: () => apiError(404, "resource not found"),
+  badJson: () => apiError(400, "request body is invalid JSON"),
+  notAnObject: () => apiError(400, "request body must be a JSON object"),
+  tooLarge: () => apiError(413, "request body is too large"),
+  methodNotAllowed: (allow: readonly string[]) => apiError(405, "method not allowed", null, { allow: allow.join(", ") }),
+  internal: (): ApiResponse => ({ status: 500, body: { errors: [{ message: "internal server error" }] } }),
+} as const;
+
+// Requests on /v3 bypass Next.js, so they get none of its headers: these are the ones they need.
+const baseHeaders = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+} as const;
+
+export function send(res: ServerResponse, response: ApiResponse): void {
+  const headers: Record<string, string | number> = { ...baseHeaders, ...response.headers };
+  if (response.status === 204 || response.body === undefined) {
+    res.writeHead(response.status, headers);
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(response.body);
+  headers["content-type"] = "application/json; charset=utf-8";
+  headers["content-length"] = Buffer.byteLength(payload);
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}

@@ -1,0 +1,60 @@
+// Test helpers: the /v3 handler on an ephemeral loopback port (no Next.js), and keys made like
+// real ones whose full value the test keeps.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { generateApiKey } from "@/lib/keys/generate";
+import { hashSecret } from "@/lib/keys/hash";
+import { createKeyLookup } from "@/lib/data/api-key-lookup";
+import { createApiHandler } from "../handler";
+
+export interface RunningApi {
+  url: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** `url` is the database's: on SQLite, keys are then looked up as in production (raw statement). */
+export async function startApiServer(db: PrismaClient, url: string): Promise<RunningApi> {
+  const logs: string[] = [];
+  const keys = createKeyLookup(db, url);
+  const server = createServer(createApiHandler({ db, keys, log: (line) => logs.push(line) }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    logs,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : keys.close().then(resolve)));
+      }),
+  };
+}
+
+/** Inserts a key with exactly these scopes (even ones the rules would refuse) and returns it whole. */
+export async function insertKey(
+  db: PrismaClient,
+  accountId: string,
+  scopes: readonly string[],
+  type: "general" | "billing" = "general",
+  name = "test key",
+): Promise<{ id: string; key: string }> {
+  const { id, secret, key } = generateApiKey();
+  await db.apiKey.create({
+    data: { id, accountId, name, type, scopes: JSON.stringify([...scopes].sort()), secretHash: hashSecret(secret) },
+  });
+  await db.account.update({ where: { id: accountId }, data: { keyCount: { increment: 1 } } });
+  return { id, key };
+}
+
+export function call(api: RunningApi, key: string | null, method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (key) headers.authorization = `Bearer ${key}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return fetch(`${api.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+}

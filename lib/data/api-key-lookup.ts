@@ -1,0 +1,54 @@
+import "server-only";
+import Database from "better-sqlite3";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { resolveDatabase } from "@/lib/db/database-url";
+
+/** What verifying a key needs of its row: never returned beyond lib/data. */
+export interface KeyRow {
+  id: string;
+  accountId: string;
+  type: string;
+  scopes: string;
+  secretHash: string;
+}
+
+export interface KeyLookup {
+  find(id: string): Promise<KeyRow | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * The one hot query of the /v3 API: a key by id, read from the database on every request (no
+ * cache, so a deletion committed anywhere is seen by the next lookup). On SQLite it is a prepared
+ * statement on a read-only better-sqlite3 connection: Prisma's client costs several times the
+ * whole verification (see bench/). WAL mode (create-client.ts) gives each execution a fresh read
+ * snapshot, so writes committed through Prisma's connection or another process are visible to the
+ * next call. On PostgreSQL, and for an in-memory SQLite database, it is Prisma's findUnique.
+ */
+export function createKeyLookup(db: PrismaClient, databaseUrl: string = resolveDatabase().url): KeyLookup {
+  const { provider, url } = resolveDatabase({ DATABASE_URL: databaseUrl });
+  if (provider === "sqlite" && url !== "file::memory:") return sqliteKeyLookup(url.slice("file:".length));
+  return prismaKeyLookup(db);
+}
+
+export function prismaKeyLookup(db: PrismaClient): KeyLookup {
+  return {
+    find: (id) => db.apiKey.findUnique({ where: { id }, select: keyRowSelect }),
+    close: async () => {},
+  };
+}
+
+const keyRowSelect = { id: true, accountId: true, type: true, scopes: true, secretHash: true } as const;
+
+export function sqliteKeyLookup(file: string): KeyLookup {
+  const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
+  const statement = connection.prepare<[string], KeyRow>(
+    'SELECT "id", "accountId", "type", "scopes", "secretHash" FROM "ApiKey" WHERE "id" = ?',
+  );
+  return {
+    find: async (id) => statement.get(id) ?? null,
+    close: async () => {
+      connection.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { billingEmailSchema } from "@/lib/validation/billing";
+import { actorFields, requireScope } from "./access";
+import type { DataContext } from "./context";
+import { catchFailure, fail, ok, type DataResult } from "./result";
+
+export interface BillingProfileDTO {
+  plan: string;
+  billingEmail: string | null;
+}
+
+const profileSelect = { plan: true, billingEmail: true } as const;
+
+export async function getBillingProfile(ctx: DataContext): Promise<DataResult<BillingProfileDTO>> {
+  return catchFailure(async () => {
+    await requireScope(ctx, "billing.read", "You do not have permission to view billing");
+    const account = await ctx.db.account.findUniqueOrThrow({ where: { id: ctx.accountId }, select: profileSelect });
+    return ok(account);
+  });
+}
+
+export async function updateBillingProfile(
+  ctx: DataContext,
+  input: { billingEmail: unknown },
+): Promise<DataResult<BillingProfileDTO>> {
+  return catchFailure(async () => {
+    const email = billingEmailSchema.safeParse(input.billingEmail);
+    if (!email.success) {
+      const message = email.error.issues[0]?.message ?? "Enter a valid e-mail address";
+      return fail("invalid", message, { billingEmail: [message] });
+    }
+    const actor = await requireScope(ctx, "billing.update", "You do not have permission to change billing");
+    return ctx.db.$transaction(async (tx) => {
+      const before = await tx.account.findUniqueOrThrow({ where: { id: ctx.accountId }, select: profileSelect });
+      const after = await tx.account.update({
+        where: { id: ctx.accountId },
+        data: { billingEmail: email.data },
+        select: profileSelect,
+      });
+      // Recorded with the change, in its transaction, like every key change (see audit.ts).
+      await tx.auditEvent.create({
+        data: {
+          accountId: ctx.accountId,
+          ...actorFields(actor),
+          action: "billing.updated",
+          targetType: "account",
+          details: JSON.stringify({ billingEmail: { from: before.billingEmail, to: after.billingEmail } }),
+        },
+      });
+      return ok(after);
+    });
+  });
+}
