@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_DATABASE_URL } from "./e2e/support/database.ts";
 import { ownerStorageState } from "./e2e/support/users.ts";
 
-// Runs against the production build `npm test` made just before (`next start`, not `next dev`),
+// Runs Keyward's server (server.ts: /v3 and the pages) on the production build `npm test` made just before,
 // on a port of its own, with a database of its own that is rebuilt on every run.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -49,12 +49,14 @@ export default defineConfig({
   ],
   webServer: {
     // The server's output is kept in a file too, so a journey can check that no secret was logged.
-    command: `npx tsx e2e/support/prepare-database.ts && mkdir -p test-results && npx next start -p ${port} 2>&1 | tee ${serverLog}`,
+    command: `npx tsx e2e/support/prepare-database.ts && mkdir -p test-results && node_modules/.bin/tsx server.ts 2>&1 | tee ${serverLog}`,
     url: `${baseURL}/sign-in`,
     // A server already on the port is someone else's, with other data: fail rather than test it.
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
+      NODE_ENV: "production",
+      PORT: String(port),
       DATABASE_URL: E2E_DATABASE_URL,
       AUTH_SECRET: "e2e-only-secret-not-for-any-real-deployment-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",

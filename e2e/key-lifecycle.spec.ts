@@ -91,6 +91,6 @@ test("create a restricted key, see its secret once, edit it and delete it", asyn
 
   // Nothing the server printed while all this happened carries the secret.
   const serverLog = readFileSync("test-results/e2e-server.log", "utf8");
-  expect(serverLog).toContain("Ready");
+  expect(serverLog).toContain("Keyward production server");
   expect(serverLog).not.toContain(secret);
 });

@@ -29,4 +29,6 @@ port="${PORT:-3000}"
 section "Keyward on http://localhost:${port}/sign-in"
 echo "$sign_ins" | tail -n +2
 echo
-exec npx next start -p "$port"
+# server.ts serves /v3 itself and hands every other request to Next. exec, not npx: a signal
+# must reach the server itself.
+PORT="$port" NODE_ENV=production exec node_modules/.bin/tsx server.ts

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
-import { createApiKey } from "@/lib/data/api-key-writes";
 import { deleteApiKey } from "@/lib/data/api-keys";
 import { asUser, createAccount, createMember, insertKeys } from "@/lib/data/test-fixtures";
 import { allGeneralScopes } from "@/lib/permissions/catalog";
