@@ -1,6 +1,6 @@
 import "server-only";
 import { isSubset } from "@/lib/permissions/rules";
-import type { TeammateRole } from "@/lib/permissions/roles";
+import { scopesForRole, type RoleChoice, type TeammateRole } from "@/lib/permissions/roles";
 import { teammateIdSchema } from "@/lib/validation/teammate";
 import { requireScope, toMemberRole, type Actor } from "./access";
 import { recordAuditEvent, type Transaction } from "./audit";
@@ -65,19 +65,19 @@ export async function listTeammates(ctx: DataContext): Promise<DataResult<Teamma
   });
 }
 
-export interface UpdateTeammateInput {
-  role: TeammateRole;
-  scopes: readonly string[];
-}
+/** Either the scopes themselves, or the form's choice (a Restricted member's Custom categories keep theirs). */
+export type UpdateTeammateInput = { role: TeammateRole; scopes: readonly string[] } | { choice: RoleChoice };
 
 export async function updateTeammate(ctx: DataContext, userId: string, input: UpdateTeammateInput): Promise<DataResult<{ userId: string }>> {
   return catchFailure(async () => {
     const actor = await requireScope(ctx, "teammates.update", "You do not have permission to edit teammates");
     const target = await findTeammate(ctx, userId);
-    const scopes = input.role === "owner" ? [] : [...new Set(input.scopes)].sort();
+    const role = "choice" in input ? input.choice.role : input.role;
+    const requested = "choice" in input ? scopesForRole(input.choice, target.scopes) : input.scopes;
+    const scopes = role === "owner" ? [] : [...new Set(requested)].sort();
     assertMayManage(actor, target);
-    if (input.role === "owner" && actor.role !== "owner") throw new DataFailure(fail("forbidden", teammateMessages.ownerOnly));
-    if (input.role !== "owner") {
+    if (role === "owner" && actor.role !== "owner") throw new DataFailure(fail("forbidden", teammateMessages.ownerOnly));
+    if (role !== "owner") {
       if (scopes.length === 0) throw new DataFailure(fail("invalid", messages.noPermission, { levels: [messages.noPermission] }));
       if (!isSubset(scopes, [...actor.scopes])) throw new DataFailure(fail("unassignable", messages.escalation, { levels: [messages.escalation] }));
     }
@@ -85,9 +85,9 @@ export async function updateTeammate(ctx: DataContext, userId: string, input: Up
       await lockAccount(tx, ctx.accountId);
       await tx.membership.update({
         where: { userId_accountId: { userId: target.userId, accountId: ctx.accountId } },
-        data: { role: input.role, scopes: serializeScopes(scopes) },
+        data: { role, scopes: serializeScopes(scopes) },
       });
-      if (target.role === "owner" && input.role !== "owner") await assertAnOwnerRemains(tx, ctx.accountId);
+      if (target.role === "owner" && role !== "owner") await assertAnOwnerRemains(tx, ctx.accountId);
       const added = scopes.filter((scope) => !target.scopes.includes(scope));
       const removed = target.scopes.filter((scope) => !scopes.includes(scope));
       await recordAuditEvent(tx, actor, {
@@ -96,7 +96,7 @@ export async function updateTeammate(ctx: DataContext, userId: string, input: Up
         targetName: target.name,
         details: {
           email: target.email,
-          ...(target.role !== input.role ? { role: { from: target.role, to: input.role } } : {}),
+          ...(target.role !== role ? { role: { from: target.role, to: role } } : {}),
           ...(added.length || removed.length ? { scopes: { added, removed } } : {}),
         },
       });
