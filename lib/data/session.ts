@@ -40,13 +40,18 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   // The cookie only names a preference: an account the user is not (or no longer) a member of
   // is ignored, so the current account is always one of the user's memberships.
   const preferred = (await cookies()).get(ACCOUNT_COOKIE)?.value;
-  const current = accounts.find((a) => a.id === preferred) ?? accounts[0];
+  const current = pickCurrentAccount(accounts, preferred);
   return {
     user: { id: user.id, name: user.name, email: user.email, isSupportStaff: user.isSupportStaff },
     accounts,
     currentAccountId: current?.id ?? null,
   };
 });
+
+/** The preferred account if the user is a member of it, else their first; null with none. */
+export function pickCurrentAccount<T extends { id: string }>(accounts: readonly T[], preferred: string | undefined): T | null {
+  return accounts.find((a) => a.id === preferred) ?? accounts[0] ?? null;
+}
 
 export async function getSessionContext(): Promise<DataContext | null> {
   const viewer = await getViewer();
