@@ -4,7 +4,8 @@ import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { hashSecret } from "@/lib/keys/hash";
 import { createApiKey } from "./api-key-writes";
 import { listApiKeys } from "./api-keys";
-import { acceptInviteAsNewUser, acceptInviteAsUser, createInvite, getInvitation, revokeInvite } from "./invites";
+import { acceptInviteAsNewUser, acceptInviteAsUser, getInvitation } from "./invite-acceptance";
+import { createInvite, revokeInvite } from "./invites";
 import { listTeammates, removeTeammate, updateTeammate } from "./teammates";
 import { asUser, createAccount, createMember } from "./test-fixtures";
 

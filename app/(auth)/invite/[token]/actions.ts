@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
 import { getDb } from "@/lib/data/db";
-import { acceptInviteAsNewUser, acceptInviteAsUser } from "@/lib/data/invites";
+import { acceptInviteAsNewUser, acceptInviteAsUser } from "@/lib/data/invite-acceptance";
 import { fail, messages, type Failure } from "@/lib/data/result";
 import { ACCOUNT_COOKIE, getViewer } from "@/lib/data/session";
 import { acceptInviteSchema } from "@/lib/validation/teammate";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getDb } from "@/lib/data/db";
-import { getInvitation, invitationStatusMessage } from "@/lib/data/invites";
+import { getInvitation, invitationStatusMessage } from "@/lib/data/invite-acceptance";
 import { getViewer } from "@/lib/data/session";
 import { roleLabels } from "@/lib/permissions/roles";
 import { signOutAction } from "../../sign-in/actions";
