@@ -20,7 +20,7 @@ export const demoUsers = [
   { email: "owner@acme.test", name: "Olivia Owner", note: "owner of Acme Mail" },
   { email: "rita@acme.test", name: "Rita Restricted", note: "restricted teammate at Acme Mail" },
   { email: "reed@acme.test", name: "Reed Readonly", note: "read-only teammate at Acme Mail" },
-  { email: "owner@globex.test", name: "Gus Globex", note: "owner of Globex Newsletters" },
+  { email: "owner@globex.test", name: "Gus Globex", note: "owner of Globex Newsletters, read-only at Acme Mail (account switcher)" },
   { email: "support@keyward.test", name: "Sam Support", note: "support staff" },
 ] as const;
 
@@ -45,6 +45,10 @@ export async function seed(db: PrismaClient): Promise<boolean> {
         { userId: reed.id, accountId: acme.id, role: "read_only", scopes: JSON.stringify(readOnlyScopes) },
         { userId: gus.id, accountId: globex.id, role: "owner" },
       ],
+    });
+    // Gus belongs to two accounts, for the switcher. Joined later, so Globex stays his first.
+    await tx.membership.create({
+      data: { userId: gus.id, accountId: acme.id, role: "read_only", scopes: JSON.stringify(readOnlyScopes), createdAt: new Date(Date.now() + 1000) },
     });
     // Demo keys are made like real ones; their secrets are thrown away, since nobody can be shown them.
     const demoKeys = [

@@ -1,41 +1,27 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { getViewer } from "@/lib/data/session";
-import { signOutAction } from "../(auth)/sign-in/actions";
+import { getAccountAccess } from "@/lib/data/account-access";
+import { getSessionContext, getViewer } from "@/lib/data/session";
+import { AppHeader } from "../_components/app-header";
+import { SettingsNav } from "./_components/settings-nav";
 
+// Only the navigation is decided here: a layout's check does not extend to the pages and server
+// actions beneath it, so each of them asks lib/data again.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in");
-  const account = viewer.accounts.find((a) => a.id === viewer.currentAccountId);
+  // Support staff review accounts through /support, never through an account's settings.
+  if (!viewer.currentAccountId && viewer.user.isSupportStaff) redirect("/support");
+  const ctx = await getSessionContext();
+  const access = ctx ? await getAccountAccess(ctx) : null;
 
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
-          <div className="flex items-center gap-3">
-            <span className="font-semibold text-brand-600">Keyward</span>
-            {account ? <span className="text-sm text-slate-600">{account.name}</span> : null}
-          </div>
-          <div className="flex items-center gap-4 text-sm">
-            <span className="text-slate-700">{viewer.user.name}</span>
-            <form action={signOutAction}>
-              <button type="submit" className="text-slate-600 underline-offset-2 hover:underline">
-                Sign out
-              </button>
-            </form>
-          </div>
-        </div>
-      </header>
+      <AppHeader viewer={viewer} />
       <div className="mx-auto flex max-w-6xl gap-8 px-6 py-8">
-        <nav aria-label="Settings" className="w-44 shrink-0 text-sm">
-          <p className="mb-2 font-semibold text-slate-500 uppercase">Settings</p>
-          <Link href="/settings/api_keys" className="block rounded px-2 py-1 text-slate-800 hover:bg-slate-100">
-            API Keys
-          </Link>
-        </nav>
+        <SettingsNav pages={access?.ok ? access.data.pages : null} />
         <main className="min-w-0 flex-1">
-          {account ? children : <p>You are not a member of any account yet.</p>}
+          {access?.ok ? children : <p>You are not a member of any account yet.</p>}
         </main>
       </div>
     </div>

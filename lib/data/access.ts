@@ -1,52 +1,75 @@
 import "server-only";
+import { allBillingScopes } from "@/lib/permissions/catalog";
 import { ownerScopes } from "@/lib/permissions/rules";
 import type { DataContext, Principal } from "./context";
 import { DataFailure, fail } from "./result";
 import { parseScopes } from "./scopes-column";
 
+export type MemberRole = "owner" | "admin" | "restricted" | "read_only";
+
 export interface Actor {
   principal: Principal;
   accountId: string;
-  role: "owner" | "teammate" | "key";
+  /** A member's role, or "key" for an API key calling /v3. */
+  role: MemberRole | "key";
+  /** How the audit log names this actor: the person's name, or the key's. */
+  name: string;
   scopes: ReadonlySet<string>;
 }
 
-// Reads the caller's standing in the account from the database. A caller with no standing
-// there (not a member, removed, a key of another account) gets null, which callers turn into
-// "not found" so that nothing reveals the account exists.
+export function toMemberRole(stored: string): MemberRole {
+  // "teammate" predates roles: such members hold exactly the scopes stored, as a restricted one does.
+  return stored === "owner" || stored === "admin" || stored === "read_only" ? stored : "restricted";
+}
+
+// Reads the caller's standing in the account from the database, on every call. A caller with no
+// standing there (not a member, removed, a key of another account, support staff) gets null,
+// which callers turn into "not found" so that nothing reveals the account exists.
 export async function loadActor({ db, principal, accountId }: DataContext): Promise<Actor | null> {
   if (principal.kind === "user") {
     const membership = await db.membership.findUnique({
       where: { userId_accountId: { userId: principal.userId, accountId } },
-      select: { role: true, scopes: true },
+      select: { role: true, scopes: true, user: { select: { name: true } } },
     });
     if (!membership) return null;
-    const owner = membership.role === "owner";
+    const role = toMemberRole(membership.role);
     return {
       principal,
       accountId,
-      role: owner ? "owner" : "teammate",
-      scopes: new Set(owner ? ownerScopes() : parseScopes(membership.scopes)),
+      role,
+      name: membership.user.name,
+      scopes: new Set(role === "owner" ? ownerScopes() : parseScopes(membership.scopes)),
     };
   }
   const key = await db.apiKey.findFirst({
     where: { id: principal.keyId, accountId },
-    select: { scopes: true },
+    select: { scopes: true, name: true },
   });
   if (!key) return null;
-  return { principal, accountId, role: "key", scopes: new Set(parseScopes(key.scopes)) };
+  return { principal, accountId, role: "key", name: key.name, scopes: new Set(parseScopes(key.scopes)) };
+}
+
+/** Loads the actor or throws "not found" (caught by catchFailure). */
+export async function requireActor(ctx: DataContext): Promise<Actor> {
+  const actor = await loadActor(ctx);
+  if (!actor) throw new DataFailure(fail("not_found", "Account not found"));
+  return actor;
 }
 
 // Loads the actor and checks one scope; throws a DataFailure (caught by catchFailure) otherwise.
 export async function requireScope(ctx: DataContext, scope: string, denial: string): Promise<Actor> {
-  const actor = await loadActor(ctx);
-  if (!actor) throw new DataFailure(fail("not_found", "Account not found"));
+  const actor = await requireActor(ctx);
   if (!actor.scopes.has(scope)) throw new DataFailure(fail("forbidden", denial));
   return actor;
 }
 
-export function actorFields(actor: Actor): { actorUserId: string | null; actorKeyId: string | null } {
+/** Billing keys (and their audit events) exist only for those who hold a billing scope. */
+export function seesBilling(actor: Actor): boolean {
+  return allBillingScopes.some((scope) => actor.scopes.has(scope));
+}
+
+export function actorFields(actor: Pick<Actor, "principal" | "name">): { actorUserId: string | null; actorKeyId: string | null; actorName: string } {
   return actor.principal.kind === "user"
-    ? { actorUserId: actor.principal.userId, actorKeyId: null }
-    : { actorUserId: null, actorKeyId: actor.principal.keyId };
+    ? { actorUserId: actor.principal.userId, actorKeyId: null, actorName: actor.name }
+    : { actorUserId: null, actorKeyId: actor.principal.keyId, actorName: actor.name };
 }

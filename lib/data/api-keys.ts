@@ -1,35 +1,46 @@
 import "server-only";
-import { requireScope } from "./access";
+import { requireActor, requireScope, seesBilling, type Actor } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
+import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
 import { API_KEY_LIMIT, apiKeyIdSchema } from "@/lib/validation/api-key";
 
+export interface ApiKeyListItemDTO extends ApiKeyDTO {
+  createdBy: CreatorDTO;
+}
+
 export interface ApiKeyList {
-  keys: ApiKeyDTO[];
+  keys: ApiKeyListItemDTO[];
   limit: number;
   /** What the caller may do on the page; the server checks again on every action. */
-  abilities: { create: boolean; update: boolean; delete: boolean };
+  abilities: { create: boolean; update: boolean; delete: boolean; billing: boolean };
   /** The caller's own scopes: the most a key they create or edit may hold. */
   heldScopes: string[];
+}
+
+/** Billing keys are not there at all for an actor without a billing scope. */
+export function visibleKeysWhere(actor: Actor) {
+  return { accountId: actor.accountId, ...(seesBilling(actor) ? {} : { type: "general" }) };
 }
 
 export async function listApiKeys(ctx: DataContext): Promise<DataResult<ApiKeyList>> {
   return catchFailure(async () => {
     const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
     const rows = await ctx.db.apiKey.findMany({
-      where: { accountId: ctx.accountId },
-      select: apiKeySelect,
+      where: visibleKeysWhere(actor),
+      select: { ...apiKeySelect, createdBy: { select: creatorSelect(ctx.accountId) } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });
     return ok({
-      keys: rows.map(toApiKeyDTO),
+      keys: rows.map((row) => ({ ...toApiKeyDTO(row), createdBy: toCreatorDTO(row.createdBy) })),
       limit: API_KEY_LIMIT,
       abilities: {
         create: actor.scopes.has("api_keys.create"),
         update: actor.scopes.has("api_keys.update"),
         delete: actor.scopes.has("api_keys.delete"),
+        billing: seesBilling(actor),
       },
       heldScopes: [...actor.scopes].sort(),
     });
@@ -38,8 +49,8 @@ export async function listApiKeys(ctx: DataContext): Promise<DataResult<ApiKeyLi
 
 export async function getApiKey(ctx: DataContext, keyId: string): Promise<DataResult<ApiKeyDTO>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
-    const row = await findKeyRow(ctx, keyId);
+    const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
+    const row = await findKeyRow(ctx, keyId, actor);
     return ok(toApiKeyDTO(row));
   });
 }
@@ -47,24 +58,29 @@ export async function getApiKey(ctx: DataContext, keyId: string): Promise<DataRe
 export async function deleteApiKey(ctx: DataContext, keyId: string): Promise<DataResult<{ id: string }>> {
   return catchFailure(async () => {
     const actor = await requireScope(ctx, "api_keys.delete", "You do not have permission to delete API keys");
-    const { id, name } = await findKeyRow(ctx, keyId);
+    const { id, name, type } = await findKeyRow(ctx, keyId, actor);
     await ctx.db.$transaction(async (tx) => {
       // Scoped by account as well as id: a key of another account is simply not there.
       const { count } = await tx.apiKey.deleteMany({ where: { id, accountId: ctx.accountId } });
       if (count === 0) throw new DataFailure(fail("not_found", messages.notFound));
       await tx.account.update({ where: { id: ctx.accountId }, data: { keyCount: { decrement: 1 } } });
-      await recordAuditEvent(tx, actor, { action: "key.deleted", targetKeyId: id, targetName: name });
+      await recordAuditEvent(tx, actor, { action: "key.deleted", targetKeyId: id, targetName: name, details: { type } });
     });
     return ok({ id });
   });
 }
 
-export async function findKeyRow(ctx: DataContext, keyId: string) {
+/**
+ * The key as this actor may see it, or "not found": another account's key, and a billing key for
+ * an actor without billing scopes, are simply not there. Callers that already loaded the actor
+ * pass it; without one it is loaded here, so no caller can skip the billing rule.
+ */
+export async function findKeyRow(ctx: DataContext, keyId: string, actor?: Actor) {
+  const viewer = actor ?? (await requireActor(ctx));
   const id = apiKeyIdSchema.safeParse(keyId);
   const row = id.success
-    ? await ctx.db.apiKey.findFirst({ where: { id: id.data, accountId: ctx.accountId }, select: apiKeySelect })
+    ? await ctx.db.apiKey.findFirst({ where: { id: id.data, ...visibleKeysWhere(viewer) }, select: apiKeySelect })
     : null;
   if (!row) throw new DataFailure(fail("not_found", messages.notFound));
   return row;
 }
-

@@ -1,6 +1,7 @@
 import "server-only";
 import { billingEmailSchema } from "@/lib/validation/billing";
-import { actorFields, requireScope } from "./access";
+import { requireScope } from "./access";
+import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { catchFailure, fail, ok, type DataResult } from "./result";
 
@@ -37,15 +38,11 @@ export async function updateBillingProfile(
         data: { billingEmail: email.data },
         select: profileSelect,
       });
-      // Recorded with the change, in its transaction, like every key change (see audit.ts).
-      await tx.auditEvent.create({
-        data: {
-          accountId: ctx.accountId,
-          ...actorFields(actor),
-          action: "billing.updated",
-          targetType: "account",
-          details: JSON.stringify({ billingEmail: { from: before.billingEmail, to: after.billingEmail } }),
-        },
+      await recordAuditEvent(tx, actor, {
+        action: "billing.updated",
+        targetType: "account",
+        targetName: "Billing profile",
+        details: { billingEmail: { from: before.billingEmail, to: after.billingEmail } },
       });
       return ok(after);
     });

@@ -3,12 +3,13 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import type { DataContext } from "./context";
+import type { SupportContext } from "./support";
 import { getDb } from "./db";
 
 export const ACCOUNT_COOKIE = "keyward-account";
 
 export interface Viewer {
-  user: { id: string; name: string; email: string };
+  user: { id: string; name: string; email: string; isSupportStaff: boolean };
   accounts: { id: string; name: string; role: string }[];
   /** Null for a user who belongs to no account (support staff, a removed teammate). */
   currentAccountId: string | null;
@@ -27,21 +28,39 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
       id: true,
       name: true,
       email: true,
+      isSupportStaff: true,
       memberships: {
         select: { role: true, account: { select: { id: true, name: true } } },
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
   });
   if (!user) return null;
   const accounts = user.memberships.map((m) => ({ id: m.account.id, name: m.account.name, role: m.role }));
+  // The cookie only names a preference: an account the user is not (or no longer) a member of
+  // is ignored, so the current account is always one of the user's memberships.
   const preferred = (await cookies()).get(ACCOUNT_COOKIE)?.value;
-  const current = accounts.find((a) => a.id === preferred) ?? accounts[0];
-  return { user: { id: user.id, name: user.name, email: user.email }, accounts, currentAccountId: current?.id ?? null };
+  const current = pickCurrentAccount(accounts, preferred);
+  return {
+    user: { id: user.id, name: user.name, email: user.email, isSupportStaff: user.isSupportStaff },
+    accounts,
+    currentAccountId: current?.id ?? null,
+  };
 });
+
+/** The preferred account if the user is a member of it, else their first; null with none. */
+export function pickCurrentAccount<T extends { id: string }>(accounts: readonly T[], preferred: string | undefined): T | null {
+  return accounts.find((a) => a.id === preferred) ?? accounts[0] ?? null;
+}
 
 export async function getSessionContext(): Promise<DataContext | null> {
   const viewer = await getViewer();
   if (!viewer?.currentAccountId) return null;
   return { db: getDb(), principal: { kind: "user", userId: viewer.user.id }, accountId: viewer.currentAccountId };
+}
+
+/** For /support: the signed-in user, whatever their memberships; lib/data/support checks the flag. */
+export async function getSupportContext(): Promise<SupportContext | null> {
+  const viewer = await getViewer();
+  return viewer ? { db: getDb(), userId: viewer.user.id } : null;
 }

@@ -38,3 +38,19 @@ export async function insertKeys(db: PrismaClient, accountId: string, count: num
 export function asUser(db: PrismaClient, userId: string, accountId: string): DataContext {
   return { db, principal: { kind: "user", userId }, accountId };
 }
+
+export async function createSupportStaff(db: PrismaClient) {
+  return db.user.create({
+    data: { email: `${unique("support")}@example.test`, name: "Support Person", passwordHash: "not-a-real-hash", isSupportStaff: true },
+  });
+}
+
+/** A key inserted directly (no audit event), of either type, keeping the key counter in step. */
+export async function insertKey(db: PrismaClient, accountId: string, type: "general" | "billing", scopes: string[], createdById?: string) {
+  const { id, secret } = generateApiKey();
+  await db.apiKey.create({
+    data: { id, accountId, name: `${type} ${unique("key")}`, type, scopes: JSON.stringify(scopes), secretHash: hashSecret(secret), createdById: createdById ?? null },
+  });
+  await db.account.update({ where: { id: accountId }, data: { keyCount: { increment: 1 } } });
+  return id;
+}

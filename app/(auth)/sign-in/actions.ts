@@ -30,5 +30,5 @@ export async function signOutAction(): Promise<void> {
 // Only same-site paths: an open redirect after sign-in is a phishing aid.
 function safeCallback(value: FormDataEntryValue | null): string {
   const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/settings/api_keys";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
 }

@@ -6,7 +6,7 @@ import { SignInForm } from "./sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getViewer()) redirect("/settings/api_keys");
+  if (await getViewer()) redirect("/");
   const { callbackUrl } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center p-6">

@@ -26,7 +26,7 @@ export default async function BillingPage() {
         </>
       ) : (
         <p className="mt-4 text-slate-700">
-          {result.code === "forbidden" ? "Only the account owner can see billing." : result.message}
+          {result.message}
         </p>
       )}
     </section>

@@ -8,7 +8,8 @@ import type { DataResult } from "@/lib/data/result";
 import { allGeneralScopes, categoriesFor, type KeyType } from "@/lib/permissions/catalog";
 import { levelsFromScopes } from "@/lib/permissions/levels";
 import { apiKeyFormSchema, API_KEY_NAME_MAX, type ApiKeyFormInput, type ApiKeyFormValues } from "@/lib/validation/api-key";
-import { PermissionsEditor } from "./permissions-editor";
+import { PermissionsEditor } from "@/components/permissions/permissions-editor";
+import { isSubset } from "@/lib/permissions/rules";
 
 interface ApiKeyFormProps {
   type: KeyType;
@@ -32,6 +33,8 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
   });
   const { register, handleSubmit, setError, control, formState } = form;
   const access = useWatch({ control, name: "access" });
+  // Full Access grants every general scope: only someone who holds them all may choose it.
+  const fullAllowed = isSubset(allGeneralScopes, heldScopes);
 
   const submit = handleSubmit(async (values) => {
     const result = await onSubmit(values);
@@ -67,10 +70,22 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">API Key Permissions</legend>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" value="full" {...register("access")} className="mt-1" />
+            <input
+              type="radio"
+              value="full"
+              disabled={!fullAllowed}
+              aria-describedby={fullAllowed ? undefined : "full-access-reason"}
+              {...register("access")}
+              className="mt-1"
+            />
             <span>
               <span className="font-medium">Full Access</span>
               <span className="block text-slate-600">Every general permission, including creating and deleting keys.</span>
+              {fullAllowed ? null : (
+                <span id="full-access-reason" className="block text-xs text-slate-500">
+                  Not available: you do not hold every permission yourself.
+                </span>
+              )}
             </span>
           </label>
           <label className="flex items-start gap-2 text-sm">
@@ -86,7 +101,12 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
       )}
 
       {type === "billing" || access === "restricted" ? (
-        <PermissionsEditor type={type} register={register} heldScopes={heldScopes} customCategories={customCategories} />
+        <PermissionsEditor
+          categories={categoriesFor(type)}
+          registerLevel={(id) => register(`levels.${id}`)}
+          heldScopes={heldScopes}
+          customCategories={customCategories}
+        />
       ) : null}
       {levelsError ? <p className="text-sm text-red-700">{levelsError}</p> : null}
 

@@ -2,11 +2,11 @@
 
 import { useTable } from "@tanstack/react-table";
 import { useMemo } from "react";
-import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
+import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
 import { buildColumns, features } from "./columns";
 import type { RowActionHandlers } from "./row-actions";
 
-export function ApiKeysTable({ keys, ...handlers }: { keys: ApiKeyDTO[] } & RowActionHandlers) {
+export function ApiKeysTable({ keys, ...handlers }: { keys: ApiKeyListItemDTO[] } & RowActionHandlers) {
   const { abilities, onEdit, onDelete } = handlers;
   const columns = useMemo(() => buildColumns({ abilities, onEdit, onDelete }), [abilities, onEdit, onDelete]);
   const table = useTable({ features, columns, data: keys, getRowId: (key) => key.id });

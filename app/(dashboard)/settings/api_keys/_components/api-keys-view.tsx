@@ -24,7 +24,7 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
   const close = () => setOpen({ kind: "none" });
   const atLimit = list.keys.length >= list.limit;
   const createMenu = list.abilities.create ? (
-    <CreateKeyMenu onChoose={(type) => setOpen({ kind: "create", type })} />
+    <CreateKeyMenu billing={list.abilities.billing} onChoose={(type) => setOpen({ kind: "create", type })} />
   ) : null;
 
   return (

@@ -1,11 +1,11 @@
 "use client";
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
-import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
+import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
 import { RowActions, type RowActionHandlers } from "./row-actions";
 
 export const features = tableFeatures({});
-const column = createColumnHelper<typeof features, ApiKeyDTO>();
+const column = createColumnHelper<typeof features, ApiKeyListItemDTO>();
 
 export function buildColumns(handlers: RowActionHandlers) {
   return column.columns([
@@ -25,9 +25,24 @@ export function buildColumns(handlers: RowActionHandlers) {
       cell: ({ getValue }) => <code className="font-mono text-sm text-slate-700">{getValue()}</code>,
     }),
     column.display({
+      id: "createdBy",
+      header: "Created by",
+      cell: ({ row }) => <CreatedBy creator={row.original.createdBy} />,
+    }),
+    column.display({
       id: "actions",
       header: "Action",
       cell: ({ row }) => <RowActions apiKey={row.original} {...handlers} />,
     }),
   ]);
+}
+
+function CreatedBy({ creator }: { creator: ApiKeyListItemDTO["createdBy"] }) {
+  if (!creator) return <span className="text-slate-500">API</span>;
+  return (
+    <span className={creator.removed ? "text-slate-500" : "text-slate-700"}>
+      {creator.name}
+      {creator.removed ? " (removed)" : ""}
+    </span>
+  );
 }

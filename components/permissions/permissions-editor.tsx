@@ -1,30 +1,33 @@
 "use client";
 
 import { useId } from "react";
-import type { UseFormRegister } from "react-hook-form";
-import { categoriesFor, offeredLevels, type AccessLevel, type Category, type KeyType } from "@/lib/permissions/catalog";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { offeredLevels, type AccessLevel, type Category } from "@/lib/permissions/catalog";
 import { scopesForLevel } from "@/lib/permissions/levels";
 import { isSubset } from "@/lib/permissions/rules";
-import type { ApiKeyFormInput } from "@/lib/validation/api-key";
 
+// The one per-category editor, used for API keys and for teammates: a fieldset per category
+// with a radio per level the category offers.
 const levelLabels: Record<AccessLevel, string> = { none: "No Access", read: "Read Access", full: "Full Access" };
 
 interface PermissionsEditorProps {
-  type: KeyType;
-  register: UseFormRegister<ApiKeyFormInput>;
+  categories: readonly Category[];
+  /** The form field of one category's level, e.g. `(id) => register(\`levels.${id}\`)`. */
+  registerLevel: (categoryId: string) => UseFormRegisterReturn;
+  /** The acting person's own scopes: levels beyond them are shown disabled, with the reason. */
   heldScopes: readonly string[];
   /** Categories whose stored scopes match no whole level: they get a "Custom" choice. */
   customCategories: ReadonlySet<string>;
 }
 
-export function PermissionsEditor({ type, register, heldScopes, customCategories }: PermissionsEditorProps) {
+export function PermissionsEditor({ categories, registerLevel, heldScopes, customCategories }: PermissionsEditorProps) {
   return (
     <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
-      {categoriesFor(type).map((category) => (
+      {categories.map((category) => (
         <CategoryLevels
           key={category.id}
           category={category}
-          register={register}
+          field={registerLevel(category.id)}
           heldScopes={heldScopes}
           custom={customCategories.has(category.id)}
         />
@@ -35,12 +38,12 @@ export function PermissionsEditor({ type, register, heldScopes, customCategories
 
 function CategoryLevels({
   category,
-  register,
+  field,
   heldScopes,
   custom,
 }: {
   category: Category;
-  register: UseFormRegister<ApiKeyFormInput>;
+  field: UseFormRegisterReturn;
   heldScopes: readonly string[];
   custom: boolean;
 }) {
@@ -62,7 +65,7 @@ function CategoryLevels({
               value={level}
               disabled={beyondHeld(level)}
               aria-describedby={beyondHeld(level) ? reasonId : undefined}
-              {...register(`levels.${category.id}`)}
+              {...field}
             />
             {level === "custom" ? "Custom" : levelLabels[level]}
           </label>

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState, useTransition, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import type { DataResult } from "@/lib/data/result";
+
+interface ConfirmDialogProps {
+  title: string;
+  confirmLabel: string;
+  children: ReactNode;
+  onConfirm: () => Promise<DataResult<unknown>>;
+  onClose: () => void;
+}
+
+// A destructive action confirmed in an alert dialog; a refusal is shown in it, never thrown.
+export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClose }: ConfirmDialogProps) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const confirm = () =>
+    startTransition(async () => {
+      const result = await onConfirm();
+      if (result.ok) onClose();
+      else setMessage(result.message);
+    });
+  return (
+    <Dialog open title={title} role="alertdialog" onDismiss={onClose}>
+      <div className="text-sm text-slate-700">{children}</div>
+      {message ? (
+        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      ) : null}
+      <div className="mt-6 flex justify-end gap-3">
+        <Button variant="secondary" onClick={onClose} autoFocus>
+          Cancel
+        </Button>
+        <Button variant="danger" onClick={confirm} disabled={pending}>
+          {pending ? "Working…" : confirmLabel}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

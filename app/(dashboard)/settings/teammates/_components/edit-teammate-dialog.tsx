@@ -1,0 +1,65 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import type { TeammateDTO } from "@/lib/data/teammates";
+import type { TeammateRole } from "@/lib/permissions/roles";
+import { teammateFormSchema, type TeammateFormInput, type TeammateFormValues } from "@/lib/validation/teammate";
+import { updateTeammateAction } from "../actions";
+import { FormError, levelsErrorOf } from "./form-error";
+import { RoleFields } from "./role-fields";
+import { teammateDefaults } from "./teammate-defaults";
+
+interface EditTeammateDialogProps {
+  teammate: TeammateDTO;
+  heldScopes: readonly string[];
+  manageOwners: boolean;
+  onClose: () => void;
+}
+
+export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose }: EditTeammateDialogProps) {
+  const defaults = useMemo(() => teammateDefaults(teammate.role, teammate.scopes), [teammate]);
+  const customCategories = useMemo(
+    () => new Set(Object.entries(defaults.levels).filter(([, level]) => level === "custom").map(([id]) => id)),
+    [defaults],
+  );
+  const form = useForm<TeammateFormInput, unknown, TeammateFormValues>({ resolver: zodResolver(teammateFormSchema), defaultValues: defaults });
+  const { register, handleSubmit, setError, control, formState } = form;
+  const role = useWatch({ control, name: "role" });
+  const roles: TeammateRole[] = manageOwners ? ["owner", "admin", "restricted", "read_only"] : ["admin", "restricted", "read_only"];
+
+  const submit = handleSubmit(async (values) => {
+    const result = await updateTeammateAction(teammate.userId, values);
+    if (result.ok) return onClose();
+    setError("root", { message: result.message });
+  });
+
+  return (
+    <Dialog open title={`Edit Teammate: ${teammate.name}`} onDismiss={onClose}>
+      <form onSubmit={submit} noValidate className="space-y-5">
+        <p className="text-sm text-slate-600">{teammate.email}</p>
+        <RoleFields
+          roles={roles}
+          role={role}
+          roleField={register("role")}
+          billingField={register("includeBilling")}
+          registerLevel={(id) => register(`levels.${id}`)}
+          heldScopes={heldScopes}
+          customCategories={customCategories}
+        />
+        <FormError levels={levelsErrorOf(formState.errors)} root={formState.errors.root?.message} />
+        <div className="sticky -bottom-6 -mx-6 flex justify-end gap-3 border-t border-slate-200 bg-white px-6 py-4">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

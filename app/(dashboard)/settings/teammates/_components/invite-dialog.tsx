@@ -1,0 +1,71 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { inviteFormSchema, type InviteFormInput, type InviteFormValues } from "@/lib/validation/teammate";
+import { inviteTeammateAction } from "../actions";
+import { FormError, levelsErrorOf } from "./form-error";
+import { RoleFields } from "./role-fields";
+import { emptyLevels } from "./teammate-defaults";
+
+const noCustom: ReadonlySet<string> = new Set();
+
+export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: readonly string[]; onCancel: () => void; onInvited: (token: string, email: string) => void }) {
+  const form = useForm<InviteFormInput, unknown, InviteFormValues>({
+    resolver: zodResolver(inviteFormSchema),
+    defaultValues: { email: "", role: "restricted", includeBilling: false, levels: emptyLevels() },
+  });
+  const { register, handleSubmit, setError, control, formState } = form;
+  const role = useWatch({ control, name: "role" });
+  const errors = formState.errors;
+
+  const submit = handleSubmit(async (values) => {
+    const result = await inviteTeammateAction(values);
+    if (result.ok) return onInvited(result.data.token, result.data.invite.email);
+    if (result.fieldErrors?.email) setError("email", { message: result.fieldErrors.email[0] });
+    else setError("root", { message: result.message });
+  });
+
+  return (
+    <Dialog open title="Invite Teammate" onDismiss={onCancel}>
+      <form onSubmit={submit} noValidate className="space-y-5">
+        <label className="block text-sm font-medium">
+          E-mail address
+          <input
+            {...register("email")}
+            type="email"
+            autoFocus
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "invite-email-error" : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal"
+          />
+        </label>
+        {errors.email ? (
+          <p id="invite-email-error" className="-mt-3 text-sm text-red-700">
+            {errors.email.message}
+          </p>
+        ) : null}
+        <RoleFields
+          roles={["admin", "restricted", "read_only"]}
+          role={role}
+          roleField={register("role")}
+          billingField={register("includeBilling")}
+          registerLevel={(id) => register(`levels.${id}`)}
+          heldScopes={heldScopes}
+          customCategories={noCustom}
+        />
+        <FormError levels={levelsErrorOf(errors)} root={errors.root?.message} />
+        <div className="sticky -bottom-6 -mx-6 flex justify-end gap-3 border-t border-slate-200 bg-white px-6 py-4">
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? "Inviting…" : "Invite"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

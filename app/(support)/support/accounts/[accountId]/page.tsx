@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LocalTime } from "@/components/ui/local-time";
+import { getSupportContext } from "@/lib/data/session";
+import { reviewAccountKeys } from "@/lib/data/support";
+import { ReviewNav } from "./review-nav";
+
+export const metadata: Metadata = { title: "Support review" };
+// Every visit is a review that must be logged: never served from a cache.
+export const dynamic = "force-dynamic";
+
+const levelLabels = { none: "No Access", read: "Read Access", full: "Full Access", custom: "Custom" } as const;
+
+export default async function SupportKeysPage({ params }: { params: Promise<{ accountId: string }> }) {
+  const sctx = await getSupportContext();
+  if (!sctx) redirect("/sign-in?callbackUrl=/support");
+  const { accountId } = await params;
+  const result = await reviewAccountKeys(sctx, accountId);
+  if (!result.ok) return <p className="text-slate-700">{result.message}</p>;
+  const { account, keys } = result.data;
+  return (
+    <section aria-labelledby="review-title">
+      <h1 id="review-title" className="text-2xl font-semibold">
+        {account.name}
+      </h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Account <code className="font-mono">{account.id}</code> · owners {account.ownerEmails.join(", ") || "none"} · read only
+      </p>
+      <ReviewNav accountId={account.id} current="keys" />
+      <h2 className="mt-6 text-lg font-semibold">API Keys ({keys.length})</h2>
+      {keys.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">This account has no API keys.</p>
+      ) : (
+        <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-medium">Name</th>
+              <th scope="col" className="px-4 py-3 font-medium">API Key ID</th>
+              <th scope="col" className="px-4 py-3 font-medium">Type</th>
+              <th scope="col" className="px-4 py-3 font-medium">Permissions</th>
+              <th scope="col" className="px-4 py-3 font-medium">Created</th>
+              <th scope="col" className="px-4 py-3 font-medium">Created by</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 align-top">
+            {keys.map((key) => (
+              <tr key={key.id}>
+                <td className="px-4 py-3 font-medium">{key.name}</td>
+                <td className="px-4 py-3 font-mono text-xs">{key.id}</td>
+                <td className="px-4 py-3">{key.type === "billing" ? "Billing" : "General"}</td>
+                <td className="px-4 py-3">
+                  <ul className="space-y-0.5 text-xs">
+                    {key.permissions.map((p) => (
+                      <li key={p.category}>
+                        {p.category}: {levelLabels[p.level]}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <LocalTime iso={key.createdAt} />
+                </td>
+                <td className="px-4 py-3">
+                  {key.createdBy ? `${key.createdBy.name}${key.createdBy.removed ? " (removed)" : ""}` : "API"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

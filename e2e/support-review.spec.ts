@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signOut, users } from "./support/people";
+
+// These journeys sign in as various people themselves, so they start signed out.
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("support staff review an account's keys, read only, and the owner sees support.viewed", async ({ page }) => {
+  await signIn(page, users.support);
+  // Support staff have no account pages: /settings sends them to /support.
+  await page.goto("/settings/api_keys");
+  await expect(page).toHaveURL(/\/support$/);
+
+  await page.getByRole("searchbox").fill("acme");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: "Acme Mail" }).click();
+  await expect(page.getByRole("heading", { name: "Acme Mail", level: 1 })).toBeVisible();
+  const keys = page.getByRole("table");
+  await expect(keys.getByRole("row").filter({ hasText: "Production mail" })).toContainText("Olivia Owner");
+  await expect(keys.getByRole("columnheader")).toHaveText(["Name", "API Key ID", "Type", "Permissions", "Created", "Created by"]);
+  // Read only: nothing to create, edit or delete, and no secret anywhere.
+  await expect(page.getByRole("button", { name: /Create|Edit|Delete|Actions for/ })).toHaveCount(0);
+  expect(await page.content()).not.toMatch(/SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/);
+  await signOut(page);
+
+  await signIn(page, users.acmeOwner);
+  await page.goto("/settings/audit_log?action=support.viewed");
+  const latest = page.getByRole("row").nth(1);
+  await expect(latest).toContainText("support.viewed");
+  await expect(latest).toContainText("Sam Support (Keyward support)");
+  await expect(latest).toContainText("viewed API keys");
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { createTestDatabase, testProviders } from "@/lib/db/test-database";
+import * as auditModule from "./audit";
+import * as auditLogModule from "./audit-log";
+import { createApiKey, updateApiKey } from "./api-key-writes";
+import { deleteApiKey } from "./api-keys";
+import { AUDIT_PAGE_SIZE, listAuditEvents } from "./audit-log";
+import { createInvite } from "./invites";
+import { reviewAccountKeys } from "./support";
+import { asUser, createAccount, createMember, createSupportStaff } from "./test-fixtures";
+
+describe("the audit log's data layer", () => {
+  it("offers no way to change or remove an event", () => {
+    const exported = [...Object.keys(auditModule), ...Object.keys(auditLogModule)];
+    expect(exported.filter((name) => /update|delete|remove|edit|purge|clear/i.test(name))).toEqual([]);
+  });
+});
+
+describe.each(testProviders)("the audit log on %s", (provider) => {
+  let db: PrismaClient;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ prisma: db, drop } = await createTestDatabase(provider));
+  });
+  afterAll(async () => drop?.());
+
+  it("shows each change newest first with its actor, and filters by action and actor", async () => {
+    const account = await createAccount(db);
+    const owner = await createMember(db, account.id, "owner");
+    await db.user.update({ where: { id: owner.id }, data: { name: "Olivia Owner" } });
+    const ctx = asUser(db, owner.id, account.id);
+    const created = await createApiKey(ctx, { name: "Prod", type: "general", scopes: ["mail.send"] });
+    if (!created.ok) throw new Error(created.message);
+    await updateApiKey(ctx, created.data.apiKey.id, { name: "Production", permissions: { scopes: ["mail.send", "stats.read"] } });
+    await deleteApiKey(ctx, created.data.apiKey.id);
+    const staff = await createSupportStaff(db);
+    await reviewAccountKeys({ db, userId: staff.id }, account.id);
+
+    const log = await listAuditEvents(ctx);
+    if (!log.ok) throw new Error(log.message);
+    expect(log.data.events.map((e) => [e.action, e.actor.name])).toEqual([
+      ["support.viewed", "Support Person (Keyward support)"],
+      ["key.deleted", "Olivia Owner"],
+      ["key.updated", "Olivia Owner"],
+      ["key.created", "Olivia Owner"],
+    ]);
+    const updated = log.data.events.find((e) => e.action === "key.updated")!;
+    expect(updated.details).toMatchObject({ name: { from: "Prod", to: "Production" }, scopes: { added: ["stats.read"], removed: [] } });
+    expect(new Date(log.data.events[0]!.createdAt).toISOString()).toBe(log.data.events[0]!.createdAt);
+
+    const onlyDeleted = await listAuditEvents(ctx, { action: "key.deleted" });
+    expect(onlyDeleted.ok && onlyDeleted.data.events.map((e) => e.action)).toEqual(["key.deleted"]);
+    const bySupport = await listAuditEvents(ctx, { actor: `user:${staff.id}` });
+    expect(bySupport.ok && bySupport.data.events.map((e) => e.action)).toEqual(["support.viewed"]);
+    expect(log.data.actors.map((a) => a.name)).toEqual(["Olivia Owner", "Support Person (Keyward support)"]);
+  });
+
+  it("pages by 50", async () => {
+    const account = await createAccount(db);
+    const owner = await createMember(db, account.id, "owner");
+    const base = Date.now() - 1_000_000;
+    await db.auditEvent.createMany({
+      data: Array.from({ length: AUDIT_PAGE_SIZE + 7 }, (_, i) => ({
+        accountId: account.id,
+        action: "key.created",
+        targetName: `k${i}`,
+        createdAt: new Date(base + i * 1000),
+      })),
+    });
+    const ctx = asUser(db, owner.id, account.id);
+    const first = await listAuditEvents(ctx);
+    const second = await listAuditEvents(ctx, { page: 2 });
+    if (!first.ok || !second.ok) throw new Error("refused");
+    expect(first.data).toMatchObject({ page: 1, pageCount: 2, total: AUDIT_PAGE_SIZE + 7 });
+    expect(first.data.events).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(first.data.events[0]!.targetName).toBe(`k${AUDIT_PAGE_SIZE + 6}`);
+    expect(second.data.events.map((e) => e.targetName)).toEqual(["k6", "k5", "k4", "k3", "k2", "k1", "k0"]);
+  });
+
+  it("shows teammates only the events their scopes cover, and billing keys' events only with billing scopes", async () => {
+    const account = await createAccount(db);
+    const owner = await createMember(db, account.id, "owner");
+    const ownerCtx = asUser(db, owner.id, account.id);
+    await createApiKey(ownerCtx, { name: "General", type: "general", scopes: ["mail.send"] });
+    const billing = await createApiKey(ownerCtx, { name: "Invoices", type: "billing", scopes: ["billing.read"] });
+    if (!billing.ok) throw new Error(billing.message);
+    await updateApiKey(ownerCtx, billing.data.apiKey.id, { name: "Invoices 2" });
+    await createInvite(ownerCtx, { email: "someone@example.test", role: "read_only", scopes: ["api_keys.read"] });
+
+    const keyReader = await createMember(db, account.id, "restricted", ["api_keys.read"]);
+    const log = await listAuditEvents(asUser(db, keyReader.id, account.id));
+    if (!log.ok) throw new Error(log.message);
+    expect(log.data.events.map((e) => e.targetName)).toEqual(["General"]);
+    // Asking for another action by the filter does not widen what is visible.
+    const sneaky = await listAuditEvents(asUser(db, keyReader.id, account.id), { action: "teammate.invited" });
+    expect(sneaky.ok && sneaky.data.events.map((e) => e.targetName)).toEqual(["General"]);
+
+    const billingReader = await createMember(db, account.id, "restricted", ["api_keys.read", "billing.read", "teammates.read"]);
+    const wide = await listAuditEvents(asUser(db, billingReader.id, account.id));
+    expect(wide.ok && wide.data.events.map((e) => e.targetName)).toEqual(["someone@example.test", "Invoices 2", "Invoices", "General"]);
+
+    const nobody = await createMember(db, account.id, "restricted", ["mail.send"]);
+    expect(await listAuditEvents(asUser(db, nobody.id, account.id))).toMatchObject({ code: "forbidden" });
+  });
+});

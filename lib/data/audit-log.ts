@@ -1,0 +1,148 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { requireActor, seesBilling, type Actor } from "./access";
+import { auditActions, type AuditAction, type AuditTargetType } from "./audit";
+import type { DataContext } from "./context";
+import { catchFailure, fail, ok, type DataResult } from "./result";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditEventDTO {
+  id: string;
+  /** ISO 8601, UTC: pages show it in the viewer's own time zone. */
+  createdAt: string;
+  actor: { kind: "user" | "key" | "unknown"; name: string };
+  action: string;
+  targetType: AuditTargetType;
+  targetName: string | null;
+  targetKeyId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditActorOption {
+  /** "user:<id>" or "key:<id>", the value of the actor filter. */
+  value: string;
+  name: string;
+}
+
+export interface AuditLogPage {
+  events: AuditEventDTO[];
+  page: number;
+  pageCount: number;
+  total: number;
+  /** The actions this viewer may see, for the action filter. */
+  actions: AuditAction[];
+  actors: AuditActorOption[];
+}
+
+export interface AuditLogQuery {
+  action?: string;
+  actor?: string;
+  page?: number;
+}
+
+// Which events a member may read: owners all of them; others the key events with api_keys.read
+// the teammate events with teammates.read, billing changes with billing.read. Billing keys' events
+// only with a billing scope.
+function visibleActions(actor: Actor): AuditAction[] {
+  if (actor.role === "owner") return [...auditActions];
+  return auditActions.filter(
+    (action) =>
+      (action.startsWith("key.") && actor.scopes.has("api_keys.read")) ||
+      (action.startsWith("teammate.") && actor.scopes.has("teammates.read")) ||
+      (action.startsWith("billing.") && actor.scopes.has("billing.read")),
+  );
+}
+
+export async function listAuditEvents(ctx: DataContext, query: AuditLogQuery = {}): Promise<DataResult<AuditLogPage>> {
+  return catchFailure(async () => {
+    const actor = await requireActor(ctx);
+    const actions = visibleActions(actor);
+    if (actions.length === 0) return fail("forbidden", "You do not have permission to view the audit log");
+    return ok(await readAuditLog(ctx.db, ctx.accountId, query, actions, seesBilling(actor)));
+  });
+}
+
+/** Reads one page. Authorization is the caller's: listAuditEvents, or a support review. */
+export async function readAuditLog(
+  db: PrismaClient,
+  accountId: string,
+  query: AuditLogQuery,
+  actions: readonly AuditAction[],
+  includeBilling: boolean,
+): Promise<AuditLogPage> {
+  const visible = {
+    accountId,
+    action: { in: [...actions] },
+    // Key events of billing keys carry "type":"billing" in their details.
+    ...(includeBilling ? {} : { OR: [{ details: null }, { NOT: { details: { contains: '"type":"billing"' } } }] }),
+  };
+  const where = {
+    ...visible,
+    ...(query.action && actions.includes(query.action as AuditAction) ? { action: query.action } : {}),
+    ...actorFilter(query.actor),
+  };
+  const total = await db.auditEvent.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1) || 1), pageCount);
+  const rows = await db.auditEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+    select: { id: true, createdAt: true, actorUserId: true, actorKeyId: true, actorName: true, action: true, targetType: true, targetName: true, targetKeyId: true, details: true },
+  });
+  const actorRows = await db.auditEvent.findMany({
+    where: visible,
+    distinct: ["actorUserId", "actorKeyId"],
+    select: { actorUserId: true, actorKeyId: true, actorName: true },
+    take: 200,
+  });
+  return {
+    events: rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      actor: row.actorUserId
+        ? { kind: "user", name: row.actorName ?? "Unknown person" }
+        : row.actorKeyId
+          ? { kind: "key", name: row.actorName ?? row.actorKeyId }
+          : { kind: "unknown", name: row.actorName ?? "Unknown" },
+      action: row.action,
+      targetType: toTargetType(row.targetType),
+      targetName: row.targetName,
+      targetKeyId: row.targetKeyId,
+      details: parseDetails(row.details),
+    })),
+    page,
+    pageCount,
+    total,
+    actions: [...actions],
+    actors: actorRows
+      .filter((row) => row.actorUserId || row.actorKeyId)
+      .map((row) => ({
+        value: row.actorUserId ? `user:${row.actorUserId}` : `key:${row.actorKeyId}`,
+        name: row.actorName ?? "Unknown",
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+function actorFilter(value: string | undefined) {
+  const match = /^(user|key):([A-Za-z0-9_-]{1,64})$/.exec(value ?? "");
+  if (!match) return {};
+  return match[1] === "user" ? { actorUserId: match[2] } : { actorKeyId: match[2] };
+}
+
+function toTargetType(value: string): AuditTargetType {
+  return value === "teammate" || value === "account" ? value : "api_key";
+}
+
+function parseDetails(value: string | null): Record<string, unknown> | null {
+  if (!value) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { hashSecret } from "@/lib/keys/hash";
+import { isSubset } from "@/lib/permissions/rules";
+import type { TeammateRole } from "@/lib/permissions/roles";
+import { INVITE_VALID_DAYS, teammateEmailSchema, teammateIdSchema } from "@/lib/validation/teammate";
+import { requireScope, toMemberRole } from "./access";
+import { recordAuditEvent } from "./audit";
+import type { DataContext } from "./context";
+import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
+import { parseScopes, serializeScopes } from "./scopes-column";
+
+export interface InviteDTO {
+  id: string;
+  email: string;
+  role: TeammateRole;
+  scopes: string[];
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** The link's token is in this result and nowhere else: only its SHA-256 is stored. */
+export interface CreatedInvite {
+  token: string;
+  invite: InviteDTO;
+}
+
+export interface CreateInviteInput {
+  email: string;
+  role: "admin" | "restricted" | "read_only";
+  scopes: readonly string[];
+}
+
+const inviteSelect = {
+  id: true,
+  email: true,
+  role: true,
+  scopes: true,
+  createdAt: true,
+  expiresAt: true,
+  invitedBy: { select: { name: true } },
+} as const;
+
+type InviteRow = { id: string; email: string; role: string; scopes: string; createdAt: Date; expiresAt: Date; invitedBy: { name: string } | null };
+
+function toInviteDTO(row: InviteRow): InviteDTO {
+  return {
+    id: row.id,
+    email: row.email,
+    role: toMemberRole(row.role),
+    scopes: parseScopes(row.scopes),
+    invitedBy: row.invitedBy?.name ?? null,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+  };
+}
+
+/** Invitations that can still be accepted. Authorization is the caller's (listTeammates). */
+export async function listPendingInvites(db: PrismaClient, accountId: string): Promise<InviteDTO[]> {
+  const rows = await db.invite.findMany({
+    where: { accountId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: inviteSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return rows.map(toInviteDTO);
+}
+
+export async function createInvite(ctx: DataContext, input: CreateInviteInput): Promise<DataResult<CreatedInvite>> {
+  return catchFailure(async () => {
+    const email = teammateEmailSchema.safeParse(input.email);
+    if (!email.success) return fail("invalid", "Enter a valid e-mail address", { email: ["Enter a valid e-mail address"] });
+    const actor = await requireScope(ctx, "teammates.create", "You do not have permission to invite teammates");
+    const scopes = [...new Set(input.scopes)].sort();
+    if (scopes.length === 0) return fail("invalid", messages.noPermission, { levels: [messages.noPermission] });
+    if (!isSubset(scopes, [...actor.scopes])) return fail("unassignable", messages.escalation, { levels: [messages.escalation] });
+    const member = await ctx.db.membership.findFirst({ where: { accountId: ctx.accountId, user: { email: email.data } }, select: { id: true } });
+    if (member) {
+      const message = "This person is already a member of this account";
+      return fail("invalid", message, { email: [message] });
+    }
+    const token = randomBytes(32).toString("base64url");
+    const row = await ctx.db.$transaction(async (tx) => {
+      // A new invitation replaces any pending one for the same address: only the newest link works.
+      const replaced = await tx.invite.updateMany({
+        where: { accountId: ctx.accountId, email: email.data, acceptedAt: null, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      const created = await tx.invite.create({
+        data: {
+          accountId: ctx.accountId,
+          email: email.data,
+          role: input.role,
+          scopes: serializeScopes(scopes),
+          tokenHash: hashSecret(token),
+          invitedById: actor.principal.kind === "user" ? actor.principal.userId : null,
+          expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 24 * 60 * 60 * 1000),
+        },
+        select: inviteSelect,
+      });
+      await recordAuditEvent(tx, actor, {
+        action: "teammate.invited",
+        targetType: "teammate",
+        targetName: email.data,
+        details: { role: input.role, scopes, ...(replaced.count > 0 ? { replacesEarlierInvite: true } : {}) },
+      });
+      return created;
+    });
+    return ok({ token, invite: toInviteDTO(row) });
+  });
+}
+
+export async function revokeInvite(ctx: DataContext, inviteId: string): Promise<DataResult<{ id: string }>> {
+  return catchFailure(async () => {
+    const actor = await requireScope(ctx, "teammates.delete", "You do not have permission to revoke invitations");
+    const id = teammateIdSchema.safeParse(inviteId);
+    const notFound = fail("not_found", "Invitation not found");
+    if (!id.success) return notFound;
+    await ctx.db.$transaction(async (tx) => {
+      const invite = await tx.invite.findFirst({ where: { id: id.data, accountId: ctx.accountId, acceptedAt: null, revokedAt: null }, select: { email: true, role: true } });
+      if (!invite) throw new DataFailure(notFound);
+      const { count } = await tx.invite.updateMany({ where: { id: id.data, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (count === 0) throw new DataFailure(notFound);
+      await recordAuditEvent(tx, actor, {
+        action: "teammate.invite_revoked",
+        targetType: "teammate",
+        targetName: invite.email,
+        details: { role: invite.role },
+      });
+    });
+    return ok({ id: id.data });
+  });
+}

@@ -1,0 +1,149 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { categoriesFor, type CategoryLevel, type KeyType } from "@/lib/permissions/catalog";
+import { levelsFromScopes } from "@/lib/permissions/levels";
+import { apiKeySelect, toApiKeyDTO } from "./api-key-dto";
+import { auditActions, recordAuditEvent, type AuditActor } from "./audit";
+import { readAuditLog, type AuditLogPage, type AuditLogQuery } from "./audit-log";
+import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
+import { catchFailure, DataFailure, fail, ok, type DataResult } from "./result";
+
+// Support staff are not members of the accounts they review: the flag is on the user, read from
+// the database on every call, and every review is written to the reviewed account's audit log.
+export interface SupportContext {
+  db: PrismaClient;
+  userId: string;
+}
+
+export interface SupportAccountDTO {
+  id: string;
+  name: string;
+  ownerEmails: string[];
+  keyCount: number;
+}
+
+/** What support sees of a key: never the secret or its hash. */
+export interface SupportKeyDTO {
+  id: string;
+  name: string;
+  type: KeyType;
+  permissions: { category: string; level: CategoryLevel }[];
+  createdAt: string;
+  createdBy: CreatorDTO;
+}
+
+const notStaff = "Only Keyward support staff can do this";
+const accountNotFound = "Account not found";
+
+async function requireSupportStaff(sctx: SupportContext): Promise<{ id: string; name: string }> {
+  const user = await sctx.db.user.findUnique({ where: { id: sctx.userId }, select: { id: true, name: true, isSupportStaff: true } });
+  if (!user?.isSupportStaff) throw new DataFailure(fail("forbidden", notStaff));
+  return user;
+}
+
+export async function isSupportStaff(db: PrismaClient, userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { isSupportStaff: true } });
+  return Boolean(user?.isSupportStaff);
+}
+
+const accountSelect = {
+  id: true,
+  name: true,
+  keyCount: true,
+  memberships: { where: { role: "owner" }, select: { user: { select: { email: true } } } },
+} as const;
+
+function toAccountDTO(row: { id: string; name: string; keyCount: number; memberships: { user: { email: string } }[] }): SupportAccountDTO {
+  return { id: row.id, name: row.name, keyCount: row.keyCount, ownerEmails: row.memberships.map((m) => m.user.email).sort() };
+}
+
+/** By account id (exact), owner e-mail (part of it) or account name (part of it, any case). */
+export async function searchAccounts(sctx: SupportContext, rawQuery: string): Promise<DataResult<SupportAccountDTO[]>> {
+  return catchFailure(async () => {
+    await requireSupportStaff(sctx);
+    const query = rawQuery.trim().slice(0, 200);
+    if (!query) return ok([]);
+    const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // LOWER … LIKE works the same on SQLite and PostgreSQL (Prisma's `mode: "insensitive"` does not).
+    const byName = await sctx.db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Account" WHERE LOWER("name") LIKE ${pattern} ESCAPE '\\' ORDER BY "name" LIMIT 25`;
+    const rows = await sctx.db.account.findMany({
+      where: {
+        OR: [
+          { id: query },
+          { id: { in: byName.map((row) => row.id) } },
+          { memberships: { some: { role: "owner", user: { email: { contains: query.toLowerCase() } } } } },
+        ],
+      },
+      select: accountSelect,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: 25,
+    });
+    return ok(rows.map(toAccountDTO));
+  });
+}
+
+export interface SupportKeyReview {
+  account: SupportAccountDTO;
+  keys: SupportKeyDTO[];
+}
+
+export async function reviewAccountKeys(sctx: SupportContext, accountId: string): Promise<DataResult<SupportKeyReview>> {
+  return catchFailure(async () => {
+    const staff = await requireSupportStaff(sctx);
+    return ok(
+      await sctx.db.$transaction(async (tx) => {
+        const account = await tx.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+        if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+        await recordAuditEvent(tx, supportActor(staff, account.id), viewedEvent(account.name, "api_keys"));
+        const rows = await tx.apiKey.findMany({
+          where: { accountId: account.id },
+          select: { ...apiKeySelect, createdBy: { select: creatorSelect(account.id) } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        });
+        const keys = rows.map((row) => {
+          const key = toApiKeyDTO(row);
+          const levels = levelsFromScopes(key.type, key.scopes);
+          return {
+            id: key.id,
+            name: key.name,
+            type: key.type,
+            permissions: categoriesFor(key.type)
+              .filter((category) => levels[category.id] !== "none")
+              .map((category) => ({ category: category.label, level: levels[category.id]! })),
+            createdAt: key.createdAt,
+            createdBy: toCreatorDTO(row.createdBy),
+          };
+        });
+        return { account: toAccountDTO(account), keys };
+      }),
+    );
+  });
+}
+
+export interface SupportAuditReview {
+  account: SupportAccountDTO;
+  log: AuditLogPage;
+}
+
+export async function reviewAccountAuditLog(sctx: SupportContext, accountId: string, query: AuditLogQuery = {}): Promise<DataResult<SupportAuditReview>> {
+  return catchFailure(async () => {
+    const staff = await requireSupportStaff(sctx);
+    const account = await sctx.db.$transaction(async (tx) => {
+      const found = await tx.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+      if (!found) throw new DataFailure(fail("not_found", accountNotFound));
+      await recordAuditEvent(tx, supportActor(staff, found.id), viewedEvent(found.name, "audit_log"));
+      return found;
+    });
+    const log = await readAuditLog(sctx.db, account.id, query, auditActions, true);
+    return ok({ account: toAccountDTO(account), log });
+  });
+}
+
+function supportActor(staff: { id: string; name: string }, accountId: string): AuditActor {
+  return { principal: { kind: "user", userId: staff.id }, accountId, name: `${staff.name} (Keyward support)` };
+}
+
+function viewedEvent(accountName: string, section: "api_keys" | "audit_log") {
+  return { action: "support.viewed", targetType: "account", targetName: accountName, details: { section } } as const;
+}

@@ -1,0 +1,170 @@
+import "server-only";
+import { isSubset } from "@/lib/permissions/rules";
+import { scopesForRole, type RoleChoice, type TeammateRole } from "@/lib/permissions/roles";
+import { teammateIdSchema } from "@/lib/validation/teammate";
+import { requireScope, toMemberRole, type Actor } from "./access";
+import { recordAuditEvent, type Transaction } from "./audit";
+import type { DataContext } from "./context";
+import { listPendingInvites, type InviteDTO } from "./invites";
+import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
+import { parseScopes, serializeScopes } from "./scopes-column";
+
+export interface TeammateDTO {
+  userId: string;
+  name: string;
+  email: string;
+  role: TeammateRole;
+  scopes: string[];
+  joinedAt: string;
+  isYou: boolean;
+}
+
+export interface TeammateList {
+  teammates: TeammateDTO[];
+  invites: InviteDTO[];
+  /** What the caller may do on the page; the server checks again on every action. */
+  abilities: { invite: boolean; update: boolean; remove: boolean; manageOwners: boolean };
+  heldScopes: string[];
+}
+
+export const teammateMessages = {
+  notFound: "Teammate not found",
+  lastOwner: "An account needs an owner: make someone else an owner first",
+  ownerOnly: "Only an owner can change an owner",
+  superior: "You cannot change a teammate who has permissions you do not have",
+} as const;
+
+export async function listTeammates(ctx: DataContext): Promise<DataResult<TeammateList>> {
+  return catchFailure(async () => {
+    const actor = await requireScope(ctx, "teammates.read", "You do not have permission to view teammates");
+    const rows = await ctx.db.membership.findMany({
+      where: { accountId: ctx.accountId },
+      select: { role: true, scopes: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    const invites = await listPendingInvites(ctx.db, ctx.accountId);
+    return ok({
+      teammates: rows.map((row) => ({
+        userId: row.user.id,
+        name: row.user.name,
+        email: row.user.email,
+        role: toMemberRole(row.role),
+        scopes: parseScopes(row.scopes),
+        joinedAt: row.createdAt.toISOString(),
+        isYou: actor.principal.kind === "user" && actor.principal.userId === row.user.id,
+      })),
+      invites,
+      abilities: {
+        invite: actor.scopes.has("teammates.create"),
+        update: actor.scopes.has("teammates.update"),
+        remove: actor.scopes.has("teammates.delete"),
+        manageOwners: actor.role === "owner",
+      },
+      heldScopes: [...actor.scopes].sort(),
+    });
+  });
+}
+
+/** Either the scopes themselves, or the form's choice (a Restricted member's Custom categories keep theirs). */
+export type UpdateTeammateInput = { role: TeammateRole; scopes: readonly string[] } | { choice: RoleChoice };
+
+export async function updateTeammate(ctx: DataContext, userId: string, input: UpdateTeammateInput): Promise<DataResult<{ userId: string }>> {
+  return catchFailure(async () => {
+    const actor = await requireScope(ctx, "teammates.update", "You do not have permission to edit teammates");
+    const target = await findTeammate(ctx, userId);
+    const role = "choice" in input ? input.choice.role : input.role;
+    const requested = "choice" in input ? scopesForRole(input.choice, target.scopes) : input.scopes;
+    const scopes = role === "owner" ? [] : [...new Set(requested)].sort();
+    assertMayManage(actor, target);
+    if (role === "owner" && actor.role !== "owner") throw new DataFailure(fail("forbidden", teammateMessages.ownerOnly));
+    if (role !== "owner") {
+      if (scopes.length === 0) throw new DataFailure(fail("invalid", messages.noPermission, { levels: [messages.noPermission] }));
+      if (!isSubset(scopes, [...actor.scopes])) throw new DataFailure(fail("unassignable", messages.escalation, { levels: [messages.escalation] }));
+    }
+    await ctx.db.$transaction(async (tx) => {
+      await lockAccount(tx, ctx.accountId);
+      await tx.membership.update({
+        where: { userId_accountId: { userId: target.userId, accountId: ctx.accountId } },
+        data: { role, scopes: serializeScopes(scopes) },
+      });
+      if (target.role === "owner" && role !== "owner") await assertAnOwnerRemains(tx, ctx.accountId);
+      const added = scopes.filter((scope) => !target.scopes.includes(scope));
+      const removed = target.scopes.filter((scope) => !scopes.includes(scope));
+      await recordAuditEvent(tx, actor, {
+        action: "teammate.updated",
+        targetType: "teammate",
+        targetName: target.name,
+        details: {
+          email: target.email,
+          ...(target.role !== role ? { role: { from: target.role, to: role } } : {}),
+          ...(added.length || removed.length ? { scopes: { added, removed } } : {}),
+        },
+      });
+    });
+    return ok({ userId: target.userId });
+  });
+}
+
+/** Removes the membership, not the person: keys they created stay, shown as by a removed teammate. */
+export async function removeTeammate(ctx: DataContext, userId: string): Promise<DataResult<{ userId: string }>> {
+  return catchFailure(async () => {
+    const actor = await requireScope(ctx, "teammates.delete", "You do not have permission to remove teammates");
+    const target = await findTeammate(ctx, userId);
+    assertMayManage(actor, target);
+    await ctx.db.$transaction(async (tx) => {
+      await lockAccount(tx, ctx.accountId);
+      const { count } = await tx.membership.deleteMany({ where: { userId: target.userId, accountId: ctx.accountId } });
+      if (count === 0) throw new DataFailure(fail("not_found", teammateMessages.notFound));
+      if (target.role === "owner") await assertAnOwnerRemains(tx, ctx.accountId);
+      await recordAuditEvent(tx, actor, {
+        action: "teammate.removed",
+        targetType: "teammate",
+        targetName: target.name,
+        details: { email: target.email, role: target.role },
+      });
+    });
+    return ok({ userId: target.userId });
+  });
+}
+
+interface Target {
+  userId: string;
+  name: string;
+  email: string;
+  role: TeammateRole;
+  scopes: string[];
+}
+
+async function findTeammate(ctx: DataContext, userId: string): Promise<Target> {
+  const id = teammateIdSchema.safeParse(userId);
+  const row = id.success
+    ? await ctx.db.membership.findUnique({
+        where: { userId_accountId: { userId: id.data, accountId: ctx.accountId } },
+        select: { role: true, scopes: true, user: { select: { id: true, name: true, email: true } } },
+      })
+    : null;
+  if (!row) throw new DataFailure(fail("not_found", teammateMessages.notFound));
+  const role = toMemberRole(row.role);
+  return { userId: row.user.id, name: row.user.name, email: row.user.email, role, scopes: parseScopes(row.scopes) };
+}
+
+// Nobody manages someone above them: owners are changed only by owners, and a teammate who holds
+// a scope the actor lacks cannot be changed or removed by that actor.
+function assertMayManage(actor: Actor, target: Target): void {
+  if (target.role === "owner" && actor.role !== "owner") throw new DataFailure(fail("forbidden", teammateMessages.ownerOnly));
+  if (target.role !== "owner" && !isSubset(target.scopes, [...actor.scopes])) {
+    throw new DataFailure(fail("forbidden", teammateMessages.superior));
+  }
+}
+
+// A write to the account row: on PostgreSQL it holds the row lock until commit, so two owners
+// demoting each other at once are serialized and the second sees that only one owner is left.
+// (SQLite serializes every write transaction anyway.)
+async function lockAccount(tx: Transaction, accountId: string): Promise<void> {
+  await tx.account.updateMany({ where: { id: accountId }, data: { keyCount: { increment: 0 } } });
+}
+
+async function assertAnOwnerRemains(tx: Transaction, accountId: string): Promise<void> {
+  const owners = await tx.membership.count({ where: { accountId, role: "owner" } });
+  if (owners === 0) throw new DataFailure(fail("forbidden", teammateMessages.lastOwner));
+}
