@@ -4,6 +4,7 @@ import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { deleteApiKey } from "@/lib/data/api-keys";
 import { asUser, createAccount, createMember, insertKeys } from "@/lib/data/test-fixtures";
 import { allGeneralScopes } from "@/lib/permissions/catalog";
+import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/validation/text";
 import { call, insertKey, startApiServer, type RunningApi } from "./testing/api-server";
 
 const apiKeysFull = ["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update"];
@@ -132,6 +133,28 @@ describe.each(testProviders)("the /v3 API on %s", (provider) => {
         expect(await response.json()).toEqual(expected);
       }
       expect(await db.apiKey.count({ where: { accountId: acct.id } })).toBe(1);
+    });
+
+    it("refuses a name with NUL or another control character with 400 on name, for POST, PATCH and PUT", async () => {
+      const acct = await account();
+      const caller = await insertKey(db, acct.id, [...apiKeysFull, "mail.send"]);
+      const target = await insertKey(db, acct.id, ["mail.send"], "general", "target");
+      const path = `/v3/api_keys/${target.id}`;
+      const refused = err(CONTROL_CHARACTERS_MESSAGE, "name");
+      for (const name of ["a\u0000b", "\u0000", "tab\there", "bell\u0007", "del\u007f"]) {
+        const calls = [
+          ["POST", "/v3/api_keys", { name, scopes: ["mail.send"] }],
+          ["PATCH", path, { name }],
+          ["PUT", path, { name, scopes: ["mail.send"] }],
+        ] as const;
+        for (const [method, target, body] of calls) {
+          const response = await call(api, caller.key, method, target, body);
+          expect(response.status, `${method} ${JSON.stringify(name)}`).toBe(400);
+          expect(await response.json()).toEqual(refused);
+        }
+      }
+      expect(await db.apiKey.count({ where: { accountId: acct.id } })).toBe(2);
+      expect(await db.apiKey.findUniqueOrThrow({ where: { id: target.id }, select: { name: true } })).toEqual({ name: "target" });
     });
 
     it("refuses the 101st key with 403, as the page does", async () => {

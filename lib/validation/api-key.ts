@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { categoriesFor, offeredLevels } from "@/lib/permissions/catalog";
+import { CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters } from "./text";
 
 // Shared by the page's form (client and server action), the data layer and the /v3 API.
 export const API_KEY_LIMIT = 100;
@@ -9,13 +10,14 @@ export const apiKeyNameSchema = z
   .string({ error: "Enter a name for the API key" })
   .trim()
   .min(1, "Enter a name for the API key")
-  .max(API_KEY_NAME_MAX, `Use at most ${API_KEY_NAME_MAX} characters`);
+  .max(API_KEY_NAME_MAX, `Use at most ${API_KEY_NAME_MAX} characters`)
+  .refine(hasNoControlCharacters, CONTROL_CHARACTERS_MESSAGE);
 
 export const keyTypeSchema = z.enum(["general", "billing"]);
 
-export const scopeListSchema = z.array(z.string().max(200)).max(1000);
+export const scopeListSchema = z.array(z.string().max(200).refine(hasNoControlCharacters)).max(1000);
 
-export const apiKeyIdSchema = z.string().min(1).max(64);
+export const apiKeyIdSchema = z.string().min(1).max(64).refine(hasNoControlCharacters);
 
 export const categoryLevelSchema = z.enum(["none", "read", "full", "custom"]);
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { hasNoControlCharacters } from "./text";
 
 export type AuditSearchParams = Record<string, string | string[] | undefined>;
 
 const querySchema = z.object({
-  action: z.string().max(64).optional().catch(undefined),
-  actor: z.string().max(80).optional().catch(undefined),
+  action: z.string().max(64).refine(hasNoControlCharacters).optional().catch(undefined),
+  actor: z.string().max(80).refine(hasNoControlCharacters).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 

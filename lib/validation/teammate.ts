@@ -2,14 +2,21 @@ import { z } from "zod";
 import { offeredLevels } from "@/lib/permissions/catalog";
 import { teammateCategories } from "@/lib/permissions/roles";
 import { categoryLevelSchema } from "./api-key";
+import { CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters } from "./text";
 
 // Shared by the teammate forms (client), their server actions and lib/data.
 export const INVITE_VALID_DAYS = 7;
 
-export const teammateEmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid e-mail address"));
+export const teammateEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .refine(hasNoControlCharacters, CONTROL_CHARACTERS_MESSAGE)
+  .pipe(z.email("Enter a valid e-mail address"));
 export const invitedRoleSchema = z.enum(["admin", "restricted", "read_only"]);
 export const teammateRoleSchema = z.enum(["owner", "admin", "restricted", "read_only"]);
-export const teammateIdSchema = z.string().min(1).max(64);
+export const teammateIdSchema = z.string().min(1).max(64).refine(hasNoControlCharacters);
 // 32 random bytes, base64url: the invite link's only secret.
 export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
@@ -51,7 +58,8 @@ export const accountHolderNameSchema = z
   .string()
   .trim()
   .min(1, "Enter your name")
-  .max(100, "Use at most 100 characters");
+  .max(100, "Use at most 100 characters")
+  .refine(hasNoControlCharacters, CONTROL_CHARACTERS_MESSAGE);
 export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)

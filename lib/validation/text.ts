@@ -1,0 +1,11 @@
+// PostgreSQL refuses NUL (0x00) in a text value outright, so a name like "a\u0000b" would reach
+// the database and fail there as a 500 (SQLite stores it). The other C0 controls and DEL are
+// refused with it: no name or e-mail address needs them, and they only garble lists and logs.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+export const CONTROL_CHARACTERS_MESSAGE = "Remove control characters such as tabs or line breaks";
+
+/** For `.refine(...)` on every user-supplied string that reaches the database. */
+export function hasNoControlCharacters(value: string): boolean {
+  return !CONTROL_CHARACTER.test(value);
+}
