@@ -1,5 +1,6 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { createAccount } from "@/lib/data/test-fixtures";
@@ -7,6 +8,37 @@ import { call, insertKey, startApiServer, type RunningApi } from "./testing/api-
 
 const apiKeysFull = ["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update"];
 const err = (message: string, field: string | null = null) => ({ errors: [{ field, message }] });
+const sendGridError = z.strictObject({
+  errors: z.array(z.strictObject({ field: z.string().nullable(), message: z.string().min(1) })).min(1),
+});
+
+// Each is sent to every route that reads a body; values go in every field those routes read.
+const huge = "a".repeat(60_000);
+const hostileBodies: unknown[] = [
+  ...["a\u0000b", "\u0000", huge, 42, -0, 1e308, true, null, [], ["x"], {}, { name: "x" }, "🔑".repeat(60), "\ud800", "\u202eevil", "e\u0301"].flatMap(
+    (value) => [{ name: value, scopes: ["mail.send"] }, { name: value }, { billing_email: value }],
+  ),
+  { name: "x", scopes: "mail.send" },
+  { name: "x", scopes: {} },
+  { name: "x", scopes: [1, 2] },
+  { name: "x", scopes: [null] },
+  { name: "x", scopes: [["mail.send"]] },
+  { name: "x", scopes: ["mail.send\u0000"] },
+  { name: "x", scopes: [huge] },
+  { name: "x", scopes: Array.from({ length: 10_000 }, () => "mail.send") },
+  { name: "x", scopes: Array.from({ length: 5_000 }, (_, i) => `s${i}`) },
+  { billing_email: `${"a".repeat(300)}@example.test` },
+  { billing_email: "a\u0000@example.test" },
+  { name: { a: { b: { c: [1, { d: "x" }] } } }, billing_email: { $ne: null } },
+  "[]",
+  "null",
+  "42",
+  '"just a string"',
+  '{"__proto__":{"name":"x","scopes":["mail.send"]}}',
+  '{"constructor":{"prototype":{"name":"x"}}}',
+  "\ufeff{}",
+  `${"[".repeat(5_000)}${"]".repeat(5_000)}`,
+];
 
 // HTTP-level behaviour of /v3: bodies, methods, unknown paths, headers, logs, last-use bookkeeping.
 describe.each(testProviders)("the /v3 protocol on %s", (provider) => {
@@ -44,6 +76,28 @@ describe.each(testProviders)("the /v3 protocol on %s", (provider) => {
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual(err("resource not found"));
     expect(await db.apiKey.count({ where: { accountId: acct.id } })).toBe(1);
+  });
+
+  it("never answers 500 to a hostile body: every refusal is a 4xx in SendGrid's error shape", async () => {
+    const acct = await account();
+    const general = await insertKey(db, acct.id, [...apiKeysFull, "mail.send"]);
+    const billing = await insertKey(db, acct.id, ["billing.read", "billing.update"], "billing");
+    const target = await insertKey(db, acct.id, ["mail.send"], "general", "target");
+    const routes = [
+      [general.key, "POST", "/v3/api_keys"],
+      [general.key, "PATCH", `/v3/api_keys/${target.id}`],
+      [general.key, "PUT", `/v3/api_keys/${target.id}`],
+      [billing.key, "PATCH", "/v3/billing/profile"],
+    ] as const;
+    for (const [key, method, path] of routes) {
+      for (const body of hostileBodies) {
+        const response = await call(api, key, method, path, body);
+        const label = `${method} ${path} ${(typeof body === "string" ? body : JSON.stringify(body)).slice(0, 80)}`;
+        expect(response.status, label).toBeLessThan(500);
+        if (response.status >= 400) expect(sendGridError.safeParse(await response.json()).success, label).toBe(true);
+        else await response.body?.cancel();
+      }
+    }
   });
 
   it("stops reading a chunked body at 64 KB and answers 413 without creating anything", async () => {
