@@ -50,12 +50,52 @@ describe.each(testProviders)("the /v3 API on %s", (provider) => {
       expect((await call(api, key, "GET", "/v3/scopes")).status).toBe(401);
     });
 
-    it("refuses a key in the query string even alongside a valid header", async () => {
+    it("refuses a key in the query string even alongside a valid header, however it is encoded", async () => {
       const acct = await account();
       const { key } = await insertKey(db, acct.id, apiKeysFull);
+      const [, id, secret] = key.split(".");
+      const queries = [
+        `api_key=${key}`,
+        `limit=1&access_token=${key}`,
+        `x=SG%2E${id}%2E${secret}`,
+        `x=%53%47%2E${id}%2E${secret}`,
+        `x=SG%252E${id}%252E${secret}`,
+        `${encodeURIComponent(key)}=1`,
+        `SG%2E${id}=1`,
+        "apikey=anything",
+        "X-Api-Key=anything",
+        "auth_token=anything",
+        "client_secret=anything",
+        "api%5Fkey=anything",
+      ];
+      for (const query of queries) {
+        const response = await call(api, key, "GET", `/v3/api_keys?${query}`);
+        expect(response.status, query).toBe(401);
+        expect(await response.json()).toEqual(err("authorization required"));
+      }
       expect((await call(api, null, "GET", `/v3/scopes?api_key=${key}`)).status).toBe(401);
-      expect((await call(api, key, "GET", `/v3/api_keys?limit=1&access_token=${key}`)).status).toBe(401);
-      expect((await call(api, key, "GET", `/v3/api_keys?limit=1`)).status).toBe(200);
+      expect((await call(api, key, "GET", "/v3/api_keys?limit=1")).status).toBe(200);
+      expect((await call(api, key, "GET", `/v3/api_keys?limit=1&note=${encodeURIComponent("SG. is a prefix")}`)).status).toBe(200);
+    });
+
+    it("refuses on-behalf-of with 400 once authenticated, and changes nothing", async () => {
+      const acct = await account();
+      const { key } = await insertKey(db, acct.id, [...apiKeysFull, "mail.send"]);
+      const billing = await insertKey(db, acct.id, ["billing.read", "billing.update"], "billing");
+      const onBehalfOf = { "on-behalf-of": "subuser-name" };
+      const calls = [
+        [key, "GET", "/v3/scopes", undefined],
+        [key, "POST", "/v3/api_keys", { name: "for a subuser", scopes: ["mail.send"] }],
+        [billing.key, "PATCH", "/v3/billing/profile", { billing_email: "sub@example.test" }],
+      ] as const;
+      for (const [caller, method, path, body] of calls) {
+        const response = await call(api, caller, method, path, body, onBehalfOf);
+        expect(response.status, `${method} ${path}`).toBe(400);
+        expect(await response.json()).toEqual(err("on-behalf-of is not supported", "on-behalf-of"));
+      }
+      expect((await call(api, null, "GET", "/v3/scopes", undefined, onBehalfOf)).status).toBe(401);
+      expect(await db.apiKey.count({ where: { accountId: acct.id } })).toBe(2);
+      expect((await db.account.findUniqueOrThrow({ where: { id: acct.id } })).billingEmail).not.toBe("sub@example.test");
     });
 
     it("answers 403 access forbidden for a missing scope and across key types", async () => {
@@ -194,6 +234,13 @@ describe.each(testProviders)("the /v3 API on %s", (provider) => {
       const deleted = await call(api, caller.key, "DELETE", path);
       expect(deleted.status).toBe(204);
       expect(await deleted.text()).toBe("");
+      // Every change through the API is audited with the calling key as the actor.
+      const events = await db.auditEvent.findMany({ where: { accountId: acct.id, targetKeyId: target.id } });
+      expect(events.map((event) => [event.action, event.actorKeyId, event.actorUserId]).sort()).toEqual([
+        ["key.deleted", caller.id, null],
+        ["key.updated", caller.id, null], // PATCH
+        ["key.updated", caller.id, null], // PUT
+      ]);
       const again = await call(api, caller.key, "DELETE", path);
       expect(again.status).toBe(404);
       expect(await again.json()).toEqual(err("unable to find API Key"));

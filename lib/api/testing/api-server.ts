@@ -48,8 +48,15 @@ export async function insertKey(
   return { id, key };
 }
 
-export function call(api: RunningApi, key: string | null, method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = {};
+export function call(
+  api: RunningApi,
+  key: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders };
   if (key) headers.authorization = `Bearer ${key}`;
   if (body !== undefined) headers["content-type"] = "application/json";
   return fetch(`${api.url}${path}`, {
