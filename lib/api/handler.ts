@@ -18,8 +18,11 @@ export interface ApiHandlerOptions {
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const BEARER = /^Bearer +(\S+) *$/i;
-// A key in the URL ends up in proxy logs and browser history: such a request is refused outright.
-const KEY_IN_QUERY = /(^|[?&])(api_?key|access_token|token|key)=|SG\.[A-Za-z0-9_-]{10,}/i;
+// A key in the URL ends up in proxy logs and browser history: such a request is refused outright,
+// whether spelled out or percent-encoded, as a value or as a name, and whatever a credential
+// parameter holds.
+const KEY_LIKE = /SG\.[A-Za-z0-9_-]{10,}/i;
+const CREDENTIAL_PARAMETER = /key|token|secret|auth|bearer/i;
 
 /** The /v3 API as a plain node:http handler (server.ts mounts it; tests start it on their own). */
 export function createApiHandler({ db, keys, log = (line) => console.log(line) }: ApiHandlerOptions): ApiHandler {
@@ -63,19 +66,21 @@ async function respond(
   const queryStart = target.indexOf("?");
   const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
   const search = queryStart === -1 ? "" : target.slice(queryStart);
-  if (KEY_IN_QUERY.test(search)) return errors.unauthorized();
+  if (hasKeyInQuery(search)) return errors.unauthorized();
 
+  // Authentication comes before routing, whatever the path or method: a 404 or 405 answered to a
+  // caller without a valid key would tell anyone which routes and methods exist.
   const match = matchRoute(pathname);
+  const token = BEARER.exec(req.headers.authorization ?? "")?.[1];
+  const caller = token ? await authenticateApiKey(keys, token) : null;
+  note(match?.route.path ?? "(no route)", caller);
+  if (!caller) return errors.unauthorized();
+  // Acting for a subuser is not supported: ignoring the header would change the parent account.
+  if (req.headers["on-behalf-of"] !== undefined) return errors.onBehalfOfUnsupported();
   if (!match) return errors.noRoute();
-  note(match.route.path, null);
   const operations = match.route.operations;
   const operation: Operation | undefined = operations[req.method as Method];
   if (!operation) return errors.methodNotAllowed(Object.keys(operations));
-
-  const token = BEARER.exec(req.headers.authorization ?? "")?.[1];
-  const caller = token ? await authenticateApiKey(keys, token) : null;
-  if (!caller) return errors.unauthorized();
-  note(match.route.path, caller);
   if (!operation.keyTypes.includes(caller.type)) return errors.forbidden();
   if (operation.scope && !caller.scopes.includes(operation.scope)) return errors.forbidden();
 
@@ -96,4 +101,28 @@ async function respond(
     query: new URLSearchParams(search),
     body,
   });
+}
+
+function hasKeyInQuery(search: string): boolean {
+  if (KEY_LIKE.test(search)) return true;
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (CREDENTIAL_PARAMETER.test(name) || containsKey(name) || containsKey(value)) return true;
+  }
+  return false;
+}
+
+// URLSearchParams decodes once; a key encoded twice (SG%252E…) is caught by decoding again.
+function containsKey(text: string): boolean {
+  let current = text;
+  for (let round = 0; round < 3; round++) {
+    if (KEY_LIKE.test(current)) return true;
+    try {
+      const next = decodeURIComponent(current);
+      if (next === current) return false;
+      current = next;
+    } catch {
+      return false;
+    }
+  }
+  return KEY_LIKE.test(current);
 }

@@ -100,6 +100,29 @@ describe.each(testProviders)("the /v3 protocol on %s", (provider) => {
     }
   });
 
+  it("answers 401 to a caller without a valid key before saying whether a path or method exists", async () => {
+    const acct = await account();
+    const { key } = await insertKey(db, acct.id, ["mail.send"]);
+    const probes = [
+      ["GET", "/v3/nothing/here"],
+      ["GET", "/v3"],
+      ["DELETE", "/v3/api_keys"],
+      ["POST", "/v3/scopes"],
+      ["PUT", "/v3/billing/profile"],
+      ["GET", "/v3/api_keys/a/b"],
+    ] as const;
+    for (const [method, path] of probes) {
+      for (const presented of [null, `${key.slice(0, -1)}${key.endsWith("A") ? "B" : "A"}`]) {
+        const response = await call(api, presented, method, path);
+        expect(response.status, `${method} ${path}`).toBe(401);
+        expect(response.headers.get("allow"), `${method} ${path}`).toBeNull();
+        expect(await response.json()).toEqual(err("authorization required"));
+      }
+      // The same probe with a valid key is told what it asked.
+      expect((await call(api, key, method, path)).status, `${method} ${path}`).toBeOneOf([404, 405]);
+    }
+  });
+
   it("stops reading a chunked body at 64 KB and answers 413 without creating anything", async () => {
     const acct = await account();
     const { key } = await insertKey(db, acct.id, [...apiKeysFull, "mail.send"]);
@@ -146,5 +169,36 @@ describe.each(testProviders)("the /v3 protocol on %s", (provider) => {
     await call(api, key, "GET", "/v3/scopes");
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(first.lastUsedAt);
+  });
+
+  it("answers promptly while the last-use write never completes: it is off the critical path", async () => {
+    const acct = await account();
+    const { key } = await insertKey(db, acct.id, ["mail.send"]);
+    let writes = 0;
+    // The same database, except that the raw UPDATE recording the last use hangs forever.
+    const stalled = new Proxy(db, {
+      get(target, property) {
+        if (property === "$executeRaw") {
+          return () => {
+            writes++;
+            return new Promise<never>(() => {});
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const stalledApi = await startApiServer(stalled, url);
+    try {
+      const timedOut = new Promise<string>((resolve) => setTimeout(() => resolve("no answer within 3 s"), 3_000));
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const status = call(stalledApi, key, "GET", "/v3/scopes").then((response) => response.status);
+        expect(await Promise.race([status, timedOut])).toBe(200);
+      }
+      // The write was attempted (so the test exercised it), once for the minute.
+      await expect.poll(() => writes).toBe(1);
+    } finally {
+      await stalledApi.close();
+    }
   });
 });

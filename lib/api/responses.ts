@@ -28,6 +28,7 @@ export const errors = {
   badJson: () => apiError(400, "request body is invalid JSON"),
   notAnObject: () => apiError(400, "request body must be a JSON object"),
   tooLarge: () => apiError(413, "request body is too large"),
+  onBehalfOfUnsupported: () => apiError(400, "on-behalf-of is not supported", "on-behalf-of"),
   methodNotAllowed: (allow: readonly string[]) => apiError(405, "method not allowed", null, { allow: allow.join(", ") }),
   internal: (): ApiResponse => ({ status: 500, body: { errors: [{ message: "internal server error" }] } }),
 } as const;
