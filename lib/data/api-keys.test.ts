@@ -7,7 +7,7 @@ import { allBillingScopes, allGeneralScopes } from "@/lib/permissions/catalog";
 import { createApiKey, updateApiKey } from "./api-key-writes";
 import { deleteApiKey, getApiKey, listApiKeys } from "./api-keys";
 import type { DataResult } from "./result";
-import { asUser, createAccount, createMember, insertKeys } from "./test-fixtures";
+import { asUser, createAccount, createMember, insertKey, insertKeys } from "./test-fixtures";
 
 const teammateScopes = ["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update", "mail.send"];
 
@@ -64,6 +64,17 @@ describe.each(testProviders)("API keys data layer on %s", (provider) => {
     expect(Object.keys(list.data.keys[0]!).sort()).toEqual(["createdAt", "createdBy", "id", "name", "scopes", "type", "updatedAt"]);
     expect(list.data.keys[0]!.createdBy).toEqual({ name: "Test User", removed: false });
     expect(list.data.abilities).toEqual({ create: true, update: true, delete: true, billing: true });
+  });
+
+  it("counts every key of the account against the limit, also those the member cannot see", async () => {
+    const { account } = await ownerOfNewAccount();
+    await insertKeys(db, account.id, 3);
+    for (const scopes of [["billing.read"], ["billing.read", "billing.update"]]) await insertKey(db, account.id, "billing", scopes);
+    const member = await createMember(db, account.id, "restricted", ["api_keys.read", "mail.send"]);
+    const list = await listApiKeys(asUser(db, member.id, account.id));
+    if (!list.ok) throw new Error(list.message);
+    expect(list.data.keys).toHaveLength(3);
+    expect(list.data).toMatchObject({ count: 5, limit: 100 });
   });
 
   it("caps an account at 100 keys even when 20 creates race over several connections", async () => {
