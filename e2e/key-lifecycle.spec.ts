@@ -28,11 +28,16 @@ test("create a restricted key, see its secret once, edit it and delete it", asyn
   await expect(created.getByText("Copied to clipboard")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
 
-  // Only "Done" closes it: not Escape, not a click on the backdrop.
+  // Only "Done" closes it: not Escape, however often (Chromium stops honouring a cancelled
+  // Escape after the first), not a click on the backdrop.
+  for (let press = 0; press < 3; press++) {
+    await page.keyboard.press("Escape");
+    await expect(created).toBeVisible();
+  }
+  await page.mouse.click(5, 5);
   await page.keyboard.press("Escape");
   await expect(created).toBeVisible();
-  await page.mouse.click(5, 5);
-  await expect(created).toBeVisible();
+  await expect(keyBox).toHaveValue(key);
   await created.getByRole("button", { name: "Done" }).click();
   await expect(created).toBeHidden();
 

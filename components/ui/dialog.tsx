@@ -13,6 +13,11 @@ interface DialogProps {
 
 // A native modal <dialog>: the browser makes the rest of the page inert, keeps focus inside and
 // returns it to the opener on close. It never closes on an outside click.
+// Without onDismiss it must not close on Escape at all (a key shown once would be lost), and
+// cancelling the `cancel` event is not enough: Chromium stops honouring that after repeated
+// Escapes and closes anyway. So the Escape keydown itself is cancelled too, and should the
+// element close regardless, `close` reopens it (or reports the dismissal) so that the page's
+// state and the element never disagree.
 export function Dialog({ open, title, children, onDismiss, role = "dialog" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -29,9 +34,17 @@ export function Dialog({ open, title, children, onDismiss, role = "dialog" }: Di
       ref={ref}
       role={role}
       aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !onDismiss) event.preventDefault();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onDismiss?.();
+      }}
+      onClose={(event) => {
+        if (!open) return;
+        if (onDismiss) onDismiss();
+        else event.currentTarget.showModal();
       }}
       className="m-auto w-full max-w-2xl rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
     >

@@ -10,7 +10,7 @@ import { hashSecret } from "../../lib/keys/hash.ts";
 import { API_KEY_LIMIT } from "../../lib/validation/api-key.ts";
 import { seed } from "../../prisma/seed.ts";
 import { e2eDatabaseFile, E2E_DATABASE_URL } from "./database.ts";
-import { limitOwner } from "./users.ts";
+import { emptyOwner, limitOwner } from "./users.ts";
 
 const file = e2eDatabaseFile(E2E_DATABASE_URL);
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
@@ -20,6 +20,7 @@ const db = createPrismaClient(`file:${file}`);
 try {
   await seed(db);
   await addAccountAtLimit(db);
+  await addEmptyAccount(db);
 } finally {
   await db.$disconnect();
 }
@@ -47,4 +48,13 @@ async function addAccountAtLimit(db: ReturnType<typeof createPrismaClient>) {
       };
     }),
   });
+}
+
+// An owner whose only account has no keys yet, for the empty state.
+async function addEmptyAccount(db: ReturnType<typeof createPrismaClient>) {
+  const user = await db.user.create({
+    data: { email: emptyOwner.email, name: "Emmy Empty", passwordHash: await hashPassword(emptyOwner.password) },
+  });
+  const account = await db.account.create({ data: { name: emptyOwner.accountName } });
+  await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner" } });
 }

@@ -1,9 +1,11 @@
 import { DEMO_PASSWORD } from "../../prisma/seed.ts";
 
 // Who the journeys sign in as. The owner comes from the demo seed; the limit owner is added by
-// prepare-database.ts with an account already holding the maximum number of keys.
+// prepare-database.ts with an account already holding the maximum number of keys, the empty owner
+// with an account that holds none.
 export const owner = { email: "owner@acme.test", password: DEMO_PASSWORD };
 export const limitOwner = { email: "limit-owner@e2e.test", password: DEMO_PASSWORD, accountName: "Full House Ltd" };
+export const emptyOwner = { email: "empty-owner@e2e.test", password: DEMO_PASSWORD, accountName: "Blank Slate Co" };
 
 /** Where the setup project leaves the owner's signed-in session for the specs to reuse. */
 export const ownerStorageState = "e2e/.auth/owner.json";

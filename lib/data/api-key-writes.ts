@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { generateApiKey } from "@/lib/keys/generate";
 import { hashSecret } from "@/lib/keys/hash";
-import { systemScopes, type CategoryLevel, type KeyType } from "@/lib/permissions/catalog";
+import { categoriesFor, offeredLevels, systemScopes, type CategoryLevel, type KeyType } from "@/lib/permissions/catalog";
 import { scopesFromLevels } from "@/lib/permissions/levels";
 import { checkKeyScopes, isSubset } from "@/lib/permissions/rules";
 import { API_KEY_LIMIT, apiKeyNameSchema, keyTypeSchema, scopeListSchema } from "@/lib/validation/api-key";
@@ -77,7 +77,7 @@ export async function updateApiKey(
     const name = apiKeyNameSchema.safeParse(input.name);
     if (!name.success) return invalid(name.error, "name");
     const actor = await requireScope(ctx, "api_keys.update", "You do not have permission to edit API keys");
-    const current = await findKeyRow(ctx, keyId);
+    const current = await findKeyRow(ctx, keyId, actor);
     const type: KeyType = current.type === "billing" ? "billing" : "general";
     const previous = parseScopes(current.scopes);
 
@@ -85,7 +85,7 @@ export async function updateApiKey(
     if (input.permissions) {
       const requested =
         "levels" in input.permissions
-          ? scopesFromLevels(type, input.permissions.levels, previous)
+          ? scopesFromLevels(type, offeredLevelsOnly(type, input.permissions.levels), previous)
           : input.permissions.scopes;
       // System scopes are the platform's: never granted here, always kept.
       const granted = requested.filter((scope) => !systemScopes.includes(scope));
@@ -123,6 +123,21 @@ function assignableScopes(actor: Actor, type: KeyType, requested: readonly strin
     throw new DataFailure(fail("unassignable", messages.escalation, { scopes: [messages.escalation] }));
   }
   return check.scopes;
+}
+
+const LEVEL_NOT_OFFERED = "Choose one of the offered access levels";
+
+// Levels are checked against the stored key's type, not whatever type the client claims: each one
+// must be a level its category offers ("custom" keeps what the key holds), and a category the
+// key's type does not have can only be "none".
+function offeredLevelsOnly(type: KeyType, levels: Record<string, CategoryLevel>): Record<string, CategoryLevel> {
+  const categories = new Map(categoriesFor(type).map((category) => [category.id, category]));
+  for (const [id, level] of Object.entries(levels)) {
+    const category = categories.get(id);
+    const allowed: readonly string[] = category ? [...offeredLevels(category), "custom"] : ["none"];
+    if (!allowed.includes(level)) throw new DataFailure(fail("invalid", LEVEL_NOT_OFFERED, { levels: [LEVEL_NOT_OFFERED] }));
+  }
+  return levels;
 }
 
 function changeDetails(fromName: string, toName: string, before: string[], after: string[]) {

@@ -1,21 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
-import type { PrismaClient } from "@/lib/db/create-client";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { hashSecret } from "@/lib/keys/hash";
 import { parseApiKey } from "@/lib/keys/parse";
 import { allBillingScopes, allGeneralScopes } from "@/lib/permissions/catalog";
 import { createApiKey, updateApiKey } from "./api-key-writes";
 import { deleteApiKey, getApiKey, listApiKeys } from "./api-keys";
-import { asUser, createAccount, createMember, insertKeys } from "./test-fixtures";
+import type { DataResult } from "./result";
+import { asUser, createAccount, createMember, insertKey, insertKeys } from "./test-fixtures";
 
 const teammateScopes = ["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update", "mail.send"];
 
+function expectCappedAt100(results: DataResult<unknown>[]) {
+  expect(results.filter((r) => r.ok)).toHaveLength(5);
+  const refusals = results.filter((r) => !r.ok);
+  expect(refusals).toHaveLength(15);
+  for (const refusal of refusals) expect(refusal).toMatchObject({ code: "limit", message: "You have reached the limit of 100 API keys" });
+}
+
 describe.each(testProviders)("API keys data layer on %s", (provider) => {
   let db: PrismaClient;
+  let url: string;
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ prisma: db, drop } = await createTestDatabase(provider));
+    ({ prisma: db, url, drop } = await createTestDatabase(provider));
   });
   afterAll(async () => drop?.());
 
@@ -57,16 +66,33 @@ describe.each(testProviders)("API keys data layer on %s", (provider) => {
     expect(list.data.abilities).toEqual({ create: true, update: true, delete: true, billing: true });
   });
 
-  it("caps an account at 100 keys even when 20 creates race", async () => {
-    const { account, ctx } = await ownerOfNewAccount();
+  it("counts every key of the account against the limit, also those the member cannot see", async () => {
+    const { account } = await ownerOfNewAccount();
+    await insertKeys(db, account.id, 3);
+    for (const scopes of [["billing.read"], ["billing.read", "billing.update"]]) await insertKey(db, account.id, "billing", scopes);
+    const member = await createMember(db, account.id, "restricted", ["api_keys.read", "mail.send"]);
+    const list = await listApiKeys(asUser(db, member.id, account.id));
+    if (!list.ok) throw new Error(list.message);
+    expect(list.data.keys).toHaveLength(3);
+    expect(list.data).toMatchObject({ count: 5, limit: 100 });
+  });
+
+  it("caps an account at 100 keys even when 20 creates race over several connections", async () => {
+    const { account, owner } = await ownerOfNewAccount();
     await insertKeys(db, account.id, 95);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => createApiKey(ctx, { name: `race ${i}`, type: "general", scopes: ["mail.send"] })),
-    );
-    expect(results.filter((r) => r.ok)).toHaveLength(5);
-    const refusals = results.filter((r) => !r.ok);
-    expect(refusals).toHaveLength(15);
-    for (const refusal of refusals) expect(refusal).toMatchObject({ code: "limit", message: "You have reached the limit of 100 API keys" });
+    // One client is one SQLite connection (or one pool), which would queue the transactions by
+    // itself: the race only means something across connections, as between processes.
+    const clients = Array.from({ length: 4 }, () => createPrismaClient(url));
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          createApiKey(asUser(clients[i % clients.length]!, owner.id, account.id), { name: `race ${i}`, type: "general", scopes: ["mail.send"] }),
+        ),
+      );
+      expectCappedAt100(results);
+    } finally {
+      await Promise.all(clients.map((client) => client.$disconnect()));
+    }
     expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(100);
     expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).keyCount).toBe(100);
     expect(await db.auditEvent.count({ where: { accountId: account.id } })).toBe(5);

@@ -13,6 +13,8 @@ export interface ApiKeyListItemDTO extends ApiKeyDTO {
 
 export interface ApiKeyList {
   keys: ApiKeyListItemDTO[];
+  /** Every key the account holds, counted against the limit: billing keys too, seen or not. */
+  count: number;
   limit: number;
   /** What the caller may do on the page; the server checks again on every action. */
   abilities: { create: boolean; update: boolean; delete: boolean; billing: boolean };
@@ -28,13 +30,17 @@ export function visibleKeysWhere(actor: Actor) {
 export async function listApiKeys(ctx: DataContext): Promise<DataResult<ApiKeyList>> {
   return catchFailure(async () => {
     const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
-    const rows = await ctx.db.apiKey.findMany({
-      where: visibleKeysWhere(actor),
-      select: { ...apiKeySelect, createdBy: { select: creatorSelect(ctx.accountId) } },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    });
+    const [rows, account] = await Promise.all([
+      ctx.db.apiKey.findMany({
+        where: visibleKeysWhere(actor),
+        select: { ...apiKeySelect, createdBy: { select: creatorSelect(ctx.accountId) } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      }),
+      ctx.db.account.findUniqueOrThrow({ where: { id: ctx.accountId }, select: { keyCount: true } }),
+    ]);
     return ok({
       keys: rows.map((row) => ({ ...toApiKeyDTO(row), createdBy: toCreatorDTO(row.createdBy) })),
+      count: account.keyCount,
       limit: API_KEY_LIMIT,
       abilities: {
         create: actor.scopes.has("api_keys.create"),

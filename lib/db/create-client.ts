@@ -1,9 +1,9 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated/postgres/client.ts";
 import { PrismaClient } from "@/prisma/generated/sqlite/client.ts";
 import { resolveDatabase } from "./database-url.ts";
+import { ImmediateSqliteAdapterFactory } from "./sqlite-adapter.ts";
 
 export type { PrismaClient };
 // Error classes and helpers come from Prisma's shared runtime: `Prisma.PrismaClientKnownRequestError`
@@ -26,7 +26,7 @@ export function createPrismaClient(url: string = resolveDatabase().url): PrismaC
   }
   const file = resolved.slice("file:".length);
   enableWal(file);
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = new ImmediateSqliteAdapterFactory(file, SQLITE_BUSY_TIMEOUT_MS);
   return new PrismaClient({ adapter });
 }
 

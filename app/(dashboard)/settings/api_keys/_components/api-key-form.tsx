@@ -37,7 +37,16 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
   const fullAllowed = isSubset(allGeneralScopes, heldScopes);
 
   const submit = handleSubmit(async (values) => {
-    const result = await onSubmit(values);
+    let result: DataResult<unknown>;
+    try {
+      result = await onSubmit(values);
+    } catch (error) {
+      // handleSubmit would rethrow this outside any transition: neither the form nor error.tsx
+      // would show it. The action failed before committing, so nothing was saved.
+      console.error("Saving the API key failed:", error instanceof Error ? error.message : error);
+      setError("root", { message: "Something went wrong. Nothing was saved." });
+      return;
+    }
     if (result.ok) return;
     const fieldErrors = result.fieldErrors ?? {};
     if (fieldErrors.name) setError("name", { message: fieldErrors.name[0] });

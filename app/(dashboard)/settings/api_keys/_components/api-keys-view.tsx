@@ -22,7 +22,8 @@ type Open =
 export function ApiKeysView({ list }: { list: ApiKeyList }) {
   const [open, setOpen] = useState<Open>({ kind: "none" });
   const close = () => setOpen({ kind: "none" });
-  const atLimit = list.keys.length >= list.limit;
+  // The account's own count: billing keys a member cannot see still take up places.
+  const atLimit = list.count >= list.limit;
   const createMenu = list.abilities.create ? (
     <CreateKeyMenu billing={list.abilities.billing} onChoose={(type) => setOpen({ kind: "create", type })} />
   ) : null;
@@ -31,7 +32,7 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
     <div className="mt-2">
       <div className="flex items-center justify-between gap-4">
         <p className="text-sm text-slate-600">
-          {list.keys.length} of {list.limit} keys
+          {list.count} of {list.limit} keys
           {atLimit ? " · delete a key to create another" : ""}
         </p>
         {list.keys.length > 0 ? createMenu : null}
