@@ -21,6 +21,7 @@ test("a tab left open on one account refuses to act after a switch in another ta
   await tabA.getByRole("menuitem", { name: "General API Key" }).click();
   const form = tabA.getByRole("dialog", { name: "Create General API Key" });
   await form.getByLabel("API Key Name").fill(name);
+  await form.getByRole("radio", { name: /^Full Access\b.+/ }).check();
 
   // Tab B: Gus switches to Acme Mail, where he is read-only.
   const tabB = await context.newPage();
