@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { RenderedAccountProvider } from "@/components/account/current-account";
 import { getAccountAccess } from "@/lib/data/account-access";
 import { getSessionContext, getViewer } from "@/lib/data/session";
 import { AppHeader } from "../_components/app-header";
@@ -21,7 +22,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <div className="mx-auto flex max-w-6xl gap-8 px-6 py-8">
         <SettingsNav pages={access?.ok ? access.data.pages : null} />
         <main className="min-w-0 flex-1">
-          {access?.ok ? children : <p>You are not a member of any account yet.</p>}
+          {ctx && access?.ok ? (
+            <RenderedAccountProvider accountId={ctx.accountId}>{children}</RenderedAccountProvider>
+          ) : (
+            <p>You are not a member of any account yet.</p>
+          )}
         </main>
       </div>
     </div>

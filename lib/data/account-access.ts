@@ -1,5 +1,6 @@
 import "server-only";
 import { requireActor, seesBilling, type MemberRole } from "./access";
+import { visibleAuditActions } from "./audit-log";
 import type { DataContext } from "./context";
 import { catchFailure, ok, type DataResult } from "./result";
 
@@ -18,7 +19,7 @@ export async function getAccountAccess(ctx: DataContext): Promise<DataResult<Acc
       pages: {
         apiKeys: has("api_keys.read"),
         teammates: has("teammates.read"),
-        auditLog: actor.role === "owner" || has("api_keys.read") || has("teammates.read"),
+        auditLog: visibleAuditActions(actor).length > 0,
         billing: seesBilling(actor),
       },
     });

@@ -1,8 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
-import * as auditModule from "./audit";
-import * as auditLogModule from "./audit-log";
 import { createApiKey, updateApiKey } from "./api-key-writes";
 import { deleteApiKey } from "./api-keys";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "./audit-log";
@@ -10,10 +11,45 @@ import { createInvite } from "./invites";
 import { reviewAccountKeys } from "./support";
 import { asUser, createAccount, createMember, createSupportStaff } from "./test-fixtures";
 
-describe("the audit log's data layer", () => {
-  it("offers no way to change or remove an event", () => {
-    const exported = [...Object.keys(auditModule), ...Object.keys(auditLogModule)];
-    expect(exported.filter((name) => /update|delete|remove|edit|purge|clear/i.test(name))).toEqual([]);
+// Append-only in the code as well as in the database: no source file of the app changes or
+// removes an event, through Prisma or through raw SQL. (Tests may: they check the triggers.)
+const forbiddenWrites = [
+  /\bauditEvent\s*\.\s*(?:update|updateMany|upsert|delete|deleteMany)\b/,
+  /\b(?:UPDATE|DELETE\s+FROM)\s+[`"']?AuditEvent\b/i,
+];
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(file);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [file] : [];
+  });
+}
+
+describe("the audit log's code", () => {
+  it("recognises a change or removal of an event, through Prisma or raw SQL", () => {
+    const writes = [
+      "await tx.auditEvent.update({ where: { id } })",
+      "db.auditEvent.deleteMany({})",
+      "ctx.db.auditEvent\n  .upsert(args)",
+      'await tx.$executeRaw`UPDATE "AuditEvent" SET "action" = ${action}`',
+      "db.$executeRawUnsafe('delete from AuditEvent where id = ?', id)",
+    ];
+    for (const write of writes) expect(forbiddenWrites.some((pattern) => pattern.test(write)), write).toBe(true);
+    for (const read of ["db.auditEvent.findMany()", "tx.auditEvent.create({ data })", 'SELECT * FROM "AuditEvent"']) {
+      expect(forbiddenWrites.some((pattern) => pattern.test(read)), read).toBe(false);
+    }
+  });
+
+  it("has no update or delete of an event in any source file under lib/ or app/", () => {
+    const files = ["lib", "app"].flatMap((dir) => sourceFiles(path.join(repoRoot, dir)));
+    expect(files.map((file) => path.relative(repoRoot, file))).toContain(path.join("lib", "data", "audit.ts"));
+    const offenders = files
+      .filter((file) => forbiddenWrites.some((pattern) => pattern.test(readFileSync(file, "utf8"))))
+      .map((file) => path.relative(repoRoot, file));
+    expect(offenders).toEqual([]);
   });
 });
 

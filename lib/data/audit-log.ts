@@ -43,8 +43,9 @@ export interface AuditLogQuery {
 
 // Which events a member may read: owners all of them; others the key events with api_keys.read
 // the teammate events with teammates.read, billing changes with billing.read. Billing keys' events
-// only with a billing scope.
-function visibleActions(actor: Actor): AuditAction[] {
+// only with a billing scope. The settings navigation shows the Audit Log link by the same rule
+// (account-access.ts): the link is there exactly when this list is not empty.
+export function visibleAuditActions(actor: Pick<Actor, "role" | "scopes">): AuditAction[] {
   if (actor.role === "owner") return [...auditActions];
   return auditActions.filter(
     (action) =>
@@ -57,7 +58,7 @@ function visibleActions(actor: Actor): AuditAction[] {
 export async function listAuditEvents(ctx: DataContext, query: AuditLogQuery = {}): Promise<DataResult<AuditLogPage>> {
   return catchFailure(async () => {
     const actor = await requireActor(ctx);
-    const actions = visibleActions(actor);
+    const actions = visibleAuditActions(actor);
     if (actions.length === 0) return fail("forbidden", "You do not have permission to view the audit log");
     return ok(await readAuditLog(ctx.db, ctx.accountId, query, actions, seesBilling(actor)));
   });

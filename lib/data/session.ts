@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import type { DataContext } from "./context";
+import { fail, messages, ok, type DataResult } from "./result";
 import type { SupportContext } from "./support";
 import { getDb } from "./db";
 
@@ -57,6 +58,19 @@ export async function getSessionContext(): Promise<DataContext | null> {
   const viewer = await getViewer();
   if (!viewer?.currentAccountId) return null;
   return { db: getDb(), principal: { kind: "user", userId: viewer.user.id }, accountId: viewer.currentAccountId };
+}
+
+export const accountSwitchedMessage = "You switched accounts in another tab. Reload the page to continue.";
+
+// For a dashboard server action. The account cookie is shared by every tab, so a tab still showing
+// account A would act on account B after a switch in another tab: each action therefore names the
+// account its page was rendered for (useRenderedAccountId), and is refused if that is no longer
+// the current one. The id is untrusted input; it only ever narrows what the session allows.
+export async function getActionContext(renderedAccountId: unknown): Promise<DataResult<DataContext>> {
+  const ctx = await getSessionContext();
+  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+  if (renderedAccountId !== ctx.accountId) return fail("forbidden", accountSwitchedMessage);
+  return ok(ctx);
 }
 
 /** For /support: the signed-in user, whatever their memberships; lib/data/support checks the flag. */

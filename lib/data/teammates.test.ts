@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { hashSecret } from "@/lib/keys/hash";
+import { ownerScopes } from "@/lib/permissions/rules";
 import { createApiKey } from "./api-key-writes";
 import { listApiKeys } from "./api-keys";
 import { acceptInviteAsNewUser, acceptInviteAsUser, getInvitation } from "./invite-acceptance";
@@ -62,6 +63,22 @@ describe.each(testProviders)("teammates and invitations on %s", (provider) => {
     expect((await updateTeammate(ownerCtx, admin.id, { role: "owner", scopes: [] })).ok).toBe(true);
     expect((await updateTeammate(ownerCtx, owner.id, { role: "read_only", scopes: ["api_keys.read"] })).ok).toBe(true);
     expect(await db.membership.count({ where: { accountId: account.id, role: "owner" } })).toBe(1);
+  });
+
+  it("records an owner's promotion and demotion as the scopes they gain and lose, owners holding every scope", async () => {
+    const { account, ownerCtx } = await accountWithOwner();
+    const sam = await createMember(db, account.id, "restricted", ["mail.send"]);
+    expect((await updateTeammate(ownerCtx, sam.id, { role: "owner", scopes: [] })).ok).toBe(true);
+    expect((await updateTeammate(ownerCtx, sam.id, { role: "read_only", scopes: ["api_keys.read", "mail.send"] })).ok).toBe(true);
+    const events = await db.auditEvent.findMany({ where: { accountId: account.id, action: "teammate.updated" }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => JSON.parse(event.details ?? "null"))).toEqual([
+      { email: sam.email, role: { from: "restricted", to: "owner" }, scopes: { added: ownerScopes().filter((s) => s !== "mail.send"), removed: [] } },
+      {
+        email: sam.email,
+        role: { from: "owner", to: "read_only" },
+        scopes: { added: [], removed: ownerScopes().filter((s) => s !== "api_keys.read" && s !== "mail.send") },
+      },
+    ]);
   });
 
   it("refuses to grant, or to change someone holding, scopes the actor lacks", async () => {

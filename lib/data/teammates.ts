@@ -1,5 +1,5 @@
 import "server-only";
-import { isSubset } from "@/lib/permissions/rules";
+import { isSubset, ownerScopes } from "@/lib/permissions/rules";
 import { scopesForRole, type RoleChoice, type TeammateRole } from "@/lib/permissions/roles";
 import { teammateIdSchema } from "@/lib/validation/teammate";
 import { requireScope, toMemberRole, type Actor } from "./access";
@@ -88,8 +88,10 @@ export async function updateTeammate(ctx: DataContext, userId: string, input: Up
         data: { role, scopes: serializeScopes(scopes) },
       });
       if (target.role === "owner" && role !== "owner") await assertAnOwnerRemains(tx, ctx.accountId);
-      const added = scopes.filter((scope) => !target.scopes.includes(scope));
-      const removed = target.scopes.filter((scope) => !scopes.includes(scope));
+      // What the teammate holds now against before: an owner holds every scope whatever is stored.
+      const held = role === "owner" ? ownerScopes() : scopes;
+      const added = held.filter((scope) => !target.scopes.includes(scope));
+      const removed = target.scopes.filter((scope) => !held.includes(scope));
       await recordAuditEvent(tx, actor, {
         action: "teammate.updated",
         targetType: "teammate",
@@ -145,7 +147,9 @@ async function findTeammate(ctx: DataContext, userId: string): Promise<Target> {
     : null;
   if (!row) throw new DataFailure(fail("not_found", teammateMessages.notFound));
   const role = toMemberRole(row.role);
-  return { userId: row.user.id, name: row.user.name, email: row.user.email, role, scopes: parseScopes(row.scopes) };
+  // An owner's stored scopes mean nothing (they hold every scope): the audit diff needs what they hold.
+  const scopes = role === "owner" ? ownerScopes() : parseScopes(row.scopes);
+  return { userId: row.user.id, name: row.user.name, email: row.user.email, role, scopes };
 }
 
 // Nobody manages someone above them: owners are changed only by owners, and a teammate who holds

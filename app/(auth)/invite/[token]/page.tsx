@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getDb } from "@/lib/data/db";
-import { getInvitation, invitationStatusMessage } from "@/lib/data/invite-acceptance";
+import { acceptanceMessages, getInvitation, invitationStatusMessage } from "@/lib/data/invite-acceptance";
 import { getViewer } from "@/lib/data/session";
 import { roleLabels } from "@/lib/permissions/roles";
 import { signOutAction } from "../../sign-in/actions";
@@ -35,6 +35,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   );
   const callback = `/invite/${token}`;
 
+  if (viewer?.user.isSupportStaff) {
+    // acceptInviteAsUser refuses them too; this only says so before they try.
+    return (
+      <Card title={`Join ${invitation.accountName}`}>
+        {intro}
+        <p role="status" className="mt-4 text-sm text-slate-700">
+          {acceptanceMessages.supportStaff}
+        </p>
+      </Card>
+    );
+  }
   if (viewer && viewer.user.email === invitation.email) {
     return (
       <Card title={`Join ${invitation.accountName}`}>

@@ -5,17 +5,19 @@ import { createApiKey, updateApiKey, type CreatedApiKey } from "@/lib/data/api-k
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import { deleteApiKey } from "@/lib/data/api-keys";
 import { fail, messages, type DataResult } from "@/lib/data/result";
-import { getSessionContext } from "@/lib/data/session";
+import { getActionContext } from "@/lib/data/session";
 import { allGeneralScopes } from "@/lib/permissions/catalog";
 import { scopesFromLevels } from "@/lib/permissions/levels";
 import { apiKeyFormSchema, apiKeyIdSchema } from "@/lib/validation/api-key";
 
 // Every action is its own entry point: it signs in the caller again and lets lib/data decide
-// what they may do. Arguments (the key id included) are untrusted input.
+// what they may do. Arguments (the key id included) are untrusted input. The first names the
+// account the page was rendered for: an action is refused once another tab has switched account.
 
-export async function createApiKeyAction(input: unknown): Promise<DataResult<CreatedApiKey>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+export async function createApiKeyAction(accountId: unknown, input: unknown): Promise<DataResult<CreatedApiKey>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const ctx = session.data;
   const form = apiKeyFormSchema.safeParse(input);
   if (!form.success) return invalidForm(form.error.issues);
   const { name, type, access, levels } = form.data;
@@ -25,9 +27,10 @@ export async function createApiKeyAction(input: unknown): Promise<DataResult<Cre
   return result;
 }
 
-export async function updateApiKeyAction(keyId: unknown, input: unknown): Promise<DataResult<ApiKeyDTO>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+export async function updateApiKeyAction(accountId: unknown, keyId: unknown, input: unknown): Promise<DataResult<ApiKeyDTO>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const ctx = session.data;
   const id = apiKeyIdSchema.safeParse(keyId);
   if (!id.success) return fail("not_found", messages.notFound);
   const form = apiKeyFormSchema.safeParse(input);
@@ -39,9 +42,10 @@ export async function updateApiKeyAction(keyId: unknown, input: unknown): Promis
   return result;
 }
 
-export async function deleteApiKeyAction(keyId: unknown): Promise<DataResult<{ id: string }>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+export async function deleteApiKeyAction(accountId: unknown, keyId: unknown): Promise<DataResult<{ id: string }>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const ctx = session.data;
   const id = apiKeyIdSchema.safeParse(keyId);
   if (!id.success) return fail("not_found", messages.notFound);
   const result = await deleteApiKey(ctx, id.data);

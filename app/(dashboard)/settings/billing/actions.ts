@@ -2,14 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { updateBillingProfile, type BillingProfileDTO } from "@/lib/data/billing";
-import { fail, messages, type DataResult } from "@/lib/data/result";
-import { getSessionContext } from "@/lib/data/session";
+import { fail, type DataResult } from "@/lib/data/result";
+import { getActionContext } from "@/lib/data/session";
 import { billingProfileFormSchema } from "@/lib/validation/billing";
 
-// Its own entry point: signs the caller in again; lib/data decides whether they may change billing.
-export async function updateBillingProfileAction(input: unknown): Promise<DataResult<BillingProfileDTO>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+// Its own entry point: signs the caller in again, refuses if another tab has switched account since
+// the page was rendered (accountId), and lets lib/data decide whether they may change billing.
+export async function updateBillingProfileAction(accountId: unknown, input: unknown): Promise<DataResult<BillingProfileDTO>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const ctx = session.data;
   const form = billingProfileFormSchema.safeParse(input);
   if (!form.success) {
     const message = form.error.issues[0]?.message ?? "Check the form";

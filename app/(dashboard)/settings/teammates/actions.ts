@@ -2,18 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { createInvite, revokeInvite, type CreatedInvite } from "@/lib/data/invites";
-import { fail, messages, type DataResult } from "@/lib/data/result";
-import { getSessionContext } from "@/lib/data/session";
+import { fail, type DataResult } from "@/lib/data/result";
+import { getActionContext } from "@/lib/data/session";
 import { removeTeammate, updateTeammate } from "@/lib/data/teammates";
 import { scopesForRole } from "@/lib/permissions/roles";
 import { inviteFormSchema, teammateFormSchema, teammateIdSchema } from "@/lib/validation/teammate";
 
 // Every action is its own entry point: it signs in the caller again and lets lib/data decide
-// what they may do. Arguments (ids included) are untrusted input.
+// what they may do. Arguments (ids included) are untrusted input. The first names the account
+// the page was rendered for: an action is refused once another tab has switched account.
 
-export async function inviteTeammateAction(input: unknown): Promise<DataResult<CreatedInvite>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+export async function inviteTeammateAction(accountId: unknown, input: unknown): Promise<DataResult<CreatedInvite>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const ctx = session.data;
   const form = inviteFormSchema.safeParse(input);
   if (!form.success) return invalidForm(form.error.issues);
   const { email, role, includeBilling, levels } = form.data;
@@ -22,9 +24,10 @@ export async function inviteTeammateAction(input: unknown): Promise<DataResult<C
   return result;
 }
 
-export async function updateTeammateAction(userId: unknown, input: unknown): Promise<DataResult<{ userId: string }>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+export async function updateTeammateAction(accountId: unknown, userId: unknown, input: unknown): Promise<DataResult<{ userId: string }>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const ctx = session.data;
   const id = teammateIdSchema.safeParse(userId);
   if (!id.success) return fail("not_found", "Teammate not found");
   const form = teammateFormSchema.safeParse(input);
@@ -34,9 +37,10 @@ export async function updateTeammateAction(userId: unknown, input: unknown): Pro
   return result;
 }
 
-export async function removeTeammateAction(userId: unknown): Promise<DataResult<{ userId: string }>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+export async function removeTeammateAction(accountId: unknown, userId: unknown): Promise<DataResult<{ userId: string }>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const ctx = session.data;
   const id = teammateIdSchema.safeParse(userId);
   if (!id.success) return fail("not_found", "Teammate not found");
   const result = await removeTeammate(ctx, id.data);
@@ -44,9 +48,10 @@ export async function removeTeammateAction(userId: unknown): Promise<DataResult<
   return result;
 }
 
-export async function revokeInviteAction(inviteId: unknown): Promise<DataResult<{ id: string }>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
+export async function revokeInviteAction(accountId: unknown, inviteId: unknown): Promise<DataResult<{ id: string }>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const ctx = session.data;
   const id = teammateIdSchema.safeParse(inviteId);
   if (!id.success) return fail("not_found", "Invitation not found");
   const result = await revokeInvite(ctx, id.data);

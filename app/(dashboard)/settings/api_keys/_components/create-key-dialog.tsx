@@ -1,5 +1,6 @@
 "use client";
 
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { Dialog } from "@/components/ui/dialog";
 import type { KeyType } from "@/lib/permissions/catalog";
 import { createApiKeyAction } from "../actions";
@@ -13,6 +14,7 @@ interface CreateKeyDialogProps {
 }
 
 export function CreateKeyDialog({ type, heldScopes, onCancel, onCreated }: CreateKeyDialogProps) {
+  const accountId = useRenderedAccountId();
   return (
     <Dialog open title={type === "general" ? "Create General API Key" : "Create Billing API Key"} onDismiss={onCancel}>
       <ApiKeyForm
@@ -21,7 +23,7 @@ export function CreateKeyDialog({ type, heldScopes, onCancel, onCreated }: Creat
         submitLabel="Create & View"
         onCancel={onCancel}
         onSubmit={async (values) => {
-          const result = await createApiKeyAction(values);
+          const result = await createApiKeyAction(accountId, values);
           if (result.ok) onCreated(result.data.key, result.data.apiKey.name);
           return result;
         }}

@@ -1,18 +1,20 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import { deleteApiKeyAction } from "../actions";
 
 export function DeleteKeyDialog({ apiKey, onClose }: { apiKey: ApiKeyDTO; onClose: () => void }) {
+  const accountId = useRenderedAccountId();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   const confirm = () =>
     startTransition(async () => {
-      const result = await deleteApiKeyAction(apiKey.id);
+      const result = await deleteApiKeyAction(accountId, apiKey.id);
       if (result.ok) onClose();
       else setMessage(result.message);
     });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { Dialog } from "@/components/ui/dialog";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import { updateApiKeyAction } from "../actions";
@@ -14,6 +15,7 @@ export function EditKeyDialog({
   heldScopes: readonly string[];
   onClose: () => void;
 }) {
+  const accountId = useRenderedAccountId();
   return (
     <Dialog open title={`Edit API Key: ${apiKey.name}`} onDismiss={onClose}>
       <ApiKeyForm
@@ -23,7 +25,7 @@ export function EditKeyDialog({
         submitLabel="Save"
         onCancel={onClose}
         onSubmit={async (values) => {
-          const result = await updateApiKeyAction(apiKey.id, values);
+          const result = await updateApiKeyAction(accountId, apiKey.id, values);
           if (result.ok) onClose();
           return result;
         }}

@@ -3,11 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { Button } from "@/components/ui/button";
 import { billingProfileFormSchema, type BillingProfileFormInput } from "@/lib/validation/billing";
 import { updateBillingProfileAction } from "../actions";
 
 export function BillingProfileForm({ billingEmail }: { billingEmail: string }) {
+  const accountId = useRenderedAccountId();
   const [saved, setSaved] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<BillingProfileFormInput>({
     resolver: zodResolver(billingProfileFormSchema),
@@ -16,7 +18,7 @@ export function BillingProfileForm({ billingEmail }: { billingEmail: string }) {
 
   const submit = handleSubmit(async (values) => {
     setSaved(false);
-    const result = await updateBillingProfileAction(values);
+    const result = await updateBillingProfileAction(accountId, values);
     if (result.ok) setSaved(true);
     else setError("billingEmail", { message: result.fieldErrors?.billingEmail?.[0] ?? result.message });
   });

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { TeammateDTO } from "@/lib/data/teammates";
@@ -21,6 +22,7 @@ interface EditTeammateDialogProps {
 }
 
 export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose }: EditTeammateDialogProps) {
+  const accountId = useRenderedAccountId();
   const defaults = useMemo(() => teammateDefaults(teammate.role, teammate.scopes), [teammate]);
   const customCategories = useMemo(
     () => new Set(Object.entries(defaults.levels).filter(([, level]) => level === "custom").map(([id]) => id)),
@@ -32,7 +34,7 @@ export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose
   const roles: TeammateRole[] = manageOwners ? ["owner", "admin", "restricted", "read_only"] : ["admin", "restricted", "read_only"];
 
   const submit = handleSubmit(async (values) => {
-    const result = await updateTeammateAction(teammate.userId, values);
+    const result = await updateTeammateAction(accountId, teammate.userId, values);
     if (result.ok) return onClose();
     setError("root", { message: result.message });
   });

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { inviteFormSchema, type InviteFormInput, type InviteFormValues } from "@/lib/validation/teammate";
@@ -13,6 +14,7 @@ import { emptyLevels } from "./teammate-defaults";
 const noCustom: ReadonlySet<string> = new Set();
 
 export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: readonly string[]; onCancel: () => void; onInvited: (token: string, email: string) => void }) {
+  const accountId = useRenderedAccountId();
   const form = useForm<InviteFormInput, unknown, InviteFormValues>({
     resolver: zodResolver(inviteFormSchema),
     defaultValues: { email: "", role: "restricted", includeBilling: false, levels: emptyLevels() },
@@ -22,7 +24,7 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
   const errors = formState.errors;
 
   const submit = handleSubmit(async (values) => {
-    const result = await inviteTeammateAction(values);
+    const result = await inviteTeammateAction(accountId, values);
     if (result.ok) return onInvited(result.data.token, result.data.invite.email);
     if (result.fieldErrors?.email) setError("email", { message: result.fieldErrors.email[0] });
     else setError("root", { message: result.message });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { Button } from "@/components/ui/button";
 import type { InviteDTO } from "@/lib/data/invites";
 import type { TeammateDTO, TeammateList } from "@/lib/data/teammates";
@@ -21,6 +22,7 @@ type Open =
   | { kind: "revoke"; invite: InviteDTO };
 
 export function TeammatesView({ list }: { list: TeammateList }) {
+  const accountId = useRenderedAccountId();
   const [open, setOpen] = useState<Open>({ kind: "none" });
   const close = () => setOpen({ kind: "none" });
 
@@ -48,13 +50,13 @@ export function TeammatesView({ list }: { list: TeammateList }) {
         <EditTeammateDialog teammate={open.teammate} heldScopes={list.heldScopes} manageOwners={list.abilities.manageOwners} onClose={close} />
       ) : null}
       {open.kind === "remove" ? (
-        <ConfirmDialog title="Remove Teammate" confirmLabel="Remove" onClose={close} onConfirm={() => removeTeammateAction(open.teammate.userId)}>
+        <ConfirmDialog title="Remove Teammate" confirmLabel="Remove" onClose={close} onConfirm={() => removeTeammateAction(accountId, open.teammate.userId)}>
           Remove <strong>{open.teammate.name}</strong> ({open.teammate.email}) from this account? They lose access at once. API keys
           they created keep working.
         </ConfirmDialog>
       ) : null}
       {open.kind === "revoke" ? (
-        <ConfirmDialog title="Revoke Invitation" confirmLabel="Revoke" onClose={close} onConfirm={() => revokeInviteAction(open.invite.id)}>
+        <ConfirmDialog title="Revoke Invitation" confirmLabel="Revoke" onClose={close} onConfirm={() => revokeInviteAction(accountId, open.invite.id)}>
           Revoke the invitation for <strong>{open.invite.email}</strong>? Its link will stop working.
         </ConfirmDialog>
       ) : null}
