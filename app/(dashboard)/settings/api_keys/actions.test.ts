@@ -13,6 +13,13 @@ vi.mock("@/lib/data/session", () => ({
   ACCOUNT_COOKIE: "keyward-account",
   getViewer: vi.fn(async () => null),
   getSessionContext: vi.fn(async () => session.ctx),
+  // As the real one: the account the page was rendered for must be the session's current one
+  // (that refusal has its own test, app/actions-account-switched.test.ts).
+  getActionContext: vi.fn(async (rendered: unknown) =>
+    session.ctx && rendered === session.ctx.accountId
+      ? { ok: true, data: session.ctx }
+      : { ok: false, code: "forbidden", message: "switched accounts" },
+  ),
   getSupportContext: vi.fn(async () => null),
 }));
 const { revalidatePath } = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
@@ -44,7 +51,7 @@ describe.each(testProviders)("API key actions for a signed-in owner on %s", (pro
   const keyCount = () => db.apiKey.count({ where: { accountId } });
 
   it("Full Access grants every general scope", async () => {
-    const result = await createApiKeyAction({ name: "Everything", type: "general", access: "full", levels: {} });
+    const result = await createApiKeyAction(accountId, { name: "Everything", type: "general", access: "full", levels: {} });
     if (!result.ok) throw new Error(result.message);
     expect(result.data.apiKey.scopes).toEqual([...allGeneralScopes]);
     expect(await storedScopes(result.data.apiKey.id)).toEqual([...allGeneralScopes]);
@@ -52,7 +59,7 @@ describe.each(testProviders)("API key actions for a signed-in owner on %s", (pro
   });
 
   it("restricted levels grant exactly their categories' scopes", async () => {
-    const result = await createApiKeyAction(restricted({ mail_send: "full", stats: "read", alerts: "none" }));
+    const result = await createApiKeyAction(accountId, restricted({ mail_send: "full", stats: "read", alerts: "none" }));
     if (!result.ok) throw new Error(result.message);
     const expected = [...scopesForLevel(category("mail_send"), "full"), ...scopesForLevel(category("stats"), "read")].sort();
     expect(result.data.apiKey.scopes).toEqual(expected);
@@ -64,7 +71,7 @@ describe.each(testProviders)("API key actions for a signed-in owner on %s", (pro
     ["no permission chosen", restricted({ mail_send: "none", stats: "none" }), { fieldErrors: { levels: ["Choose at least one permission"] } }],
     ["a level the category does not offer", restricted({ mail_send: "read" }), { fieldErrors: { levels: ["Choose one of the offered access levels"] } }],
   ])("refuses %s as invalid, saving nothing", async (_name, form, expected) => {
-    expect(await createApiKeyAction(form)).toMatchObject({ ok: false, code: "invalid", ...expected });
+    expect(await createApiKeyAction(accountId, form)).toMatchObject({ ok: false, code: "invalid", ...expected });
     expect(await keyCount()).toBe(0);
     expect(revalidatePath).not.toHaveBeenCalled();
   });
@@ -73,14 +80,14 @@ describe.each(testProviders)("API key actions for a signed-in owner on %s", (pro
     const other = await createAccount(db);
     const theirs = await insertKey(db, other.id, "general", ["mail.send"]);
     const before = await db.apiKey.findUniqueOrThrow({ where: { id: theirs } });
-    expect(await updateApiKeyAction(theirs, { name: "Mine now", type: "general", access: "full", levels: {} })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await deleteApiKeyAction(theirs)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await updateApiKeyAction(accountId, theirs, { name: "Mine now", type: "general", access: "full", levels: {} })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteApiKeyAction(accountId, theirs)).toMatchObject({ ok: false, code: "not_found" });
     expect(await db.apiKey.findUniqueOrThrow({ where: { id: theirs } })).toEqual(before);
   });
 
   it("refuses a tampered edit that turns a billing key into a Full Access general key", async () => {
     const billing = await insertKey(db, accountId, "billing", ["billing.read"]);
-    const result = await updateApiKeyAction(billing, { name: "Widened", type: "general", access: "full", levels: {} });
+    const result = await updateApiKeyAction(accountId, billing, { name: "Widened", type: "general", access: "full", levels: {} });
     expect(result).toMatchObject({ ok: false, code: "unassignable" });
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: billing } });
     expect({ name: row.name, type: row.type, scopes: JSON.parse(row.scopes) }).toMatchObject({ type: "billing", scopes: ["billing.read"] });
@@ -88,12 +95,12 @@ describe.each(testProviders)("API key actions for a signed-in owner on %s", (pro
   });
 
   it("deletes a key once; a second delete is not found", async () => {
-    const created = await createApiKeyAction(restricted({ mail_send: "full" }));
+    const created = await createApiKeyAction(accountId, restricted({ mail_send: "full" }));
     if (!created.ok) throw new Error(created.message);
     const id = created.data.apiKey.id;
-    expect(await deleteApiKeyAction(id)).toEqual({ ok: true, data: { id } });
+    expect(await deleteApiKeyAction(accountId, id)).toEqual({ ok: true, data: { id } });
     expect(await db.apiKey.findUnique({ where: { id } })).toBeNull();
-    expect(await deleteApiKeyAction(id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteApiKeyAction(accountId, id)).toMatchObject({ ok: false, code: "not_found" });
     expect(await keyCount()).toBe(0);
   });
 });
