@@ -1,0 +1,183 @@
+// A deleted key is refused by every app instance from the first request after the deletion
+// commits, with the instances as separate processes (each its own Prisma client and pool) on one
+// PostgreSQL database: a per-process cache of keys would pass revocation.test.ts's in-process
+// variant only if the instances shared it, and fails here. The instances are
+// lib/api/testing/serve-api.ts (the /v3 handler wired as server.ts wires it, without Next.js, so
+// no `next build` is needed).
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { repoRoot } from "@/lib/db/repo-root";
+import { createApiKey } from "@/lib/data/api-key-writes";
+import { asUser, createAccount, createMember } from "@/lib/data/test-fixtures";
+
+interface Instance {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** The last lines the process wrote to stderr (its request log), for failure messages. */
+  stderr: string[];
+}
+
+const STARTUP_TIMEOUT_MS = 15_000;
+
+/** Starts serve-api.ts in a process of its own and resolves once it listens. */
+function startInstance(name: string, databaseUrl: string): Promise<Instance> {
+  const root = repoRoot();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/api/testing/serve-api.ts"), "--exit-with-stdin"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", NODE_ENV: "production", AUTH_SECRET: "test", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const stderr: string[] = [];
+  // Always drained: a full pipe would block the child's log writes and so its requests.
+  createInterface({ input: child.stderr! }).on("line", (line) => {
+    stderr.push(line);
+    if (stderr.length > 200) stderr.shift();
+  });
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => {
+      child.kill("SIGKILL");
+      reject(new Error(`instance ${name} did not start: ${why}\n${stderr.join("\n")}`));
+    };
+    const timer = setTimeout(() => fail(`no "listening" line within ${STARTUP_TIMEOUT_MS} ms`), STARTUP_TIMEOUT_MS);
+    child.once("error", (error) => fail(error.message));
+    child.once("exit", (code, signal) => fail(`exited (${signal ?? code})`));
+    createInterface({ input: child.stdout! }).once("line", (line) => {
+      const port = /^listening (\d+)$/.exec(line)?.[1];
+      if (!port) return fail(`unexpected first line ${JSON.stringify(line)}`);
+      clearTimeout(timer);
+      child.removeAllListeners("exit");
+      resolve({ name, url: `http://127.0.0.1:${port}`, child, stderr });
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within two seconds. */
+async function stopInstance(instance: Instance | undefined): Promise<void> {
+  const child = instance?.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 2_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+interface Attempt {
+  startedAt: number;
+  endedAt: number;
+  status: number;
+}
+
+function request(instance: Instance, key: string, method: string, route: string): Promise<Response> {
+  return fetch(`${instance.url}${route}`, { method, headers: { authorization: `Bearer ${key}` } });
+}
+
+/** Calls GET /v3/scopes on `instance` from several loops until `stop()`, timing each call. */
+function hammer(instance: Instance, key: string, loops = 4) {
+  const attempts: Attempt[] = [];
+  let running = true;
+  const workers = Array.from({ length: loops }, async () => {
+    while (running) {
+      const startedAt = performance.now();
+      const response = await request(instance, key, "GET", "/v3/scopes");
+      await response.arrayBuffer();
+      attempts.push({ startedAt, endedAt: performance.now(), status: response.status });
+    }
+  });
+  return {
+    attempts,
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+    },
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const hasPostgres = Boolean(process.env.TEST_POSTGRES_URL);
+
+describe.skipIf(!hasPostgres)(
+  `revocation across two app processes on one PostgreSQL${hasPostgres ? "" : " (skipped: set TEST_POSTGRES_URL to run it)"}`,
+  () => {
+    let database: TestDatabase;
+    let a: Instance | undefined;
+    let b: Instance | undefined;
+    beforeAll(async () => {
+      database = await createTestDatabase("postgresql");
+      const started = await Promise.allSettled([startInstance("A", database.url), startInstance("B", database.url)]);
+      // Kept even when the other failed to start, so that afterAll stops it.
+      [a, b] = started.map((result) => (result.status === "fulfilled" ? result.value : undefined));
+      for (const result of started) if (result.status === "rejected") throw result.reason;
+    });
+    afterAll(async () => {
+      await Promise.all([stopInstance(a), stopInstance(b)]);
+      await database?.drop();
+    });
+
+    /** Keys made as the page makes them: by an owner, through lib/data's createApiKey. */
+    async function keysForNewAccount() {
+      const db = database.prisma;
+      const account = await createAccount(db);
+      const owner = await createMember(db, account.id, "owner");
+      const ctx = asUser(db, owner.id, account.id);
+      const make = async (name: string, scopes: string[]) => {
+        const created = await createApiKey(ctx, { name, type: "general", scopes });
+        if (!created.ok) throw new Error(`could not create ${name}: ${JSON.stringify(created)}`);
+        return { id: created.data.apiKey.id, key: created.data.key };
+      };
+      return { admin: await make("deleter", ["api_keys.delete", "api_keys.read"]), doomed: await make("doomed", ["mail.send"]) };
+    }
+
+    async function deleteOnOneCallTheOther(deleter: Instance, caller: Instance) {
+      const { admin, doomed } = await keysForNewAccount();
+      const load = hammer(caller, doomed.key);
+      try {
+        await expect.poll(() => load.attempts.filter((x) => x.status === 200).length, { timeout: 5_000 }).toBeGreaterThan(20);
+        // DELETE /v3/api_keys/{id} runs lib/data's deleteApiKey (the page's delete action calls the
+        // same function) inside the deleter's process; its 204 is sent after the commit.
+        const deleteStartedAt = performance.now();
+        const deleted = await request(deleter, admin.key, "DELETE", `/v3/api_keys/${doomed.id}`);
+        const committedAt = performance.now();
+        expect(deleted.status).toBe(204);
+        // Keep calling until enough calls have started after the 204 (and at least 300 ms).
+        await pause(300);
+        await expect
+          .poll(() => load.attempts.filter((x) => x.startedAt > committedAt).length, { timeout: 5_000 })
+          .toBeGreaterThanOrEqual(20);
+        await load.stop();
+
+        const { attempts } = load;
+        const context = `${deleter.name} deleted, ${caller.name} was called; ${caller.name}'s last log lines:\n${caller.stderr.slice(-5).join("\n")}`;
+        expect(attempts.filter((x) => x.status !== 200 && x.status !== 401), context).toEqual([]);
+        // Before the delete began, the key worked; a 401 can only be an answer given after that.
+        expect(attempts.filter((x) => x.endedAt < deleteStartedAt && x.status !== 200), context).toEqual([]);
+        // Every call that started once the deleter had answered 204 was refused.
+        const after = attempts.filter((x) => x.startedAt > committedAt);
+        expect(after.length).toBeGreaterThanOrEqual(20);
+        expect(after.filter((x) => x.status !== 401), context).toEqual([]);
+        // And the key stays deleted for the deleter too.
+        const again = await request(deleter, doomed.key, "GET", "/v3/scopes");
+        expect(again.status).toBe(401);
+      } finally {
+        await load.stop();
+      }
+    }
+
+    it("refuses the key in process B from the first call after process A's delete commits", async () => {
+      await deleteOnOneCallTheOther(a!, b!);
+      expect(b!.stderr.some((line) => line.includes("GET /v3/scopes 401"))).toBe(true);
+      expect(a!.stderr.some((line) => line.includes("DELETE /v3/api_keys/:id 204"))).toBe(true);
+    });
+
+    it("and the same the other way round: delete through B, call A", async () => {
+      await deleteOnOneCallTheOther(b!, a!);
+      expect(a!.stderr.some((line) => line.includes("GET /v3/scopes 401"))).toBe(true);
+    });
+  },
+);
