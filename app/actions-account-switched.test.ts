@@ -64,10 +64,17 @@ describe("a dashboard action from a tab rendered for another account", () => {
     ["remove a teammate", () => removeTeammateAction(globex, acmeTeammate)],
     ["revoke an invitation", () => revokeInviteAction(globex, acmeInvite)],
     ["change the billing e-mail", () => updateBillingProfileAction(globex, { billingEmail: "billing@example.test" })],
-    ["send no account at all", () => createApiKeyAction(undefined, keyForm)],
   ])("%s → refused, nothing written in either account", async (_name, call) => {
     const before = await snapshot();
     expect(await call()).toEqual({ ok: false, code: "forbidden", message: accountSwitchedMessage });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers not found for an account that is not the caller's, or none at all", async () => {
+    const before = await snapshot();
+    for (const account of [undefined, "not-an-account-of-theirs"]) {
+      expect(await createApiKeyAction(account, keyForm)).toEqual({ ok: false, code: "not_found", message: "Account not found" });
+    }
     expect(await snapshot()).toEqual(before);
   });
 

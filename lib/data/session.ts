@@ -67,10 +67,13 @@ export const accountSwitchedMessage = "You switched accounts in another tab. Rel
 // account its page was rendered for (useRenderedAccountId), and is refused if that is no longer
 // the current one. The id is untrusted input; it only ever narrows what the session allows.
 export async function getActionContext(renderedAccountId: unknown): Promise<DataResult<DataContext>> {
-  const ctx = await getSessionContext();
-  if (!ctx) return fail("unauthenticated", messages.unauthenticated);
-  if (renderedAccountId !== ctx.accountId) return fail("forbidden", accountSwitchedMessage);
-  return ok(ctx);
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", messages.unauthenticated);
+  // An account the caller is not a member of is simply not there for them (support staff included).
+  if (!viewer.accounts.some((account) => account.id === renderedAccountId)) return fail("not_found", "Account not found");
+  const accountId = viewer.currentAccountId;
+  if (!accountId || renderedAccountId !== accountId) return fail("forbidden", accountSwitchedMessage);
+  return ok({ db: getDb(), principal: { kind: "user", userId: viewer.user.id }, accountId });
 }
 
 /** For /support: the signed-in user, whatever their memberships; lib/data/support checks the flag. */
