@@ -1,30 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { keyRow, levelRadio, openCreateDialog, rowAction, uniqueKeyName } from "./support/api-keys-page.ts";
+import { expect, test } from "@playwright/test";
+import { createKeyOnPage, keyRow, rowAction, uniqueKeyName, v3 } from "./support/api-keys-page.ts";
 
 // The API and the page share lib/data: a change made through one shows on the other at once.
-
-/** Creates a key on the page (a general Full Access key, or a billing key with Billing Full) and returns it. */
-async function createKeyOnPage(page: Page, type: "General" | "Billing", name: string): Promise<string> {
-  await page.goto("/settings/api_keys");
-  const form = await openCreateDialog(page, type);
-  await form.getByLabel("API Key Name").fill(name);
-  if (type === "General") await form.getByRole("group", { name: "API Key Permissions" }).getByRole("radio", { name: /^Full Access/ }).check();
-  else await levelRadio(form, "Billing", "Full Access").check();
-  await form.getByRole("button", { name: "Create & View" }).click();
-  const created = page.getByRole("alertdialog", { name: "API Key Created" });
-  const key = await created.getByRole("textbox", { name: "API key" }).inputValue();
-  await created.getByRole("button", { name: "Done" }).click();
-  await expect(created).toBeHidden();
-  return key;
-}
-
-function v3(baseURL: string | undefined, key: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${baseURL}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 
 test("a key created, renamed and deleted through the API or the page shows on the other at once", async ({ page, baseURL }) => {
   const callerName = uniqueKeyName("API caller");

@@ -32,3 +32,27 @@ export async function rowAction(page: Page, name: string, item: "Edit" | "Delete
   await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
   await page.getByRole("menuitem", { name: item, exact: true }).click();
 }
+
+/** Creates a key on the page (a general Full Access key, or a billing key with Billing Full) and returns it. */
+export async function createKeyOnPage(page: Page, type: "General" | "Billing", name: string): Promise<string> {
+  await page.goto("/settings/api_keys");
+  const form = await openCreateDialog(page, type);
+  await form.getByLabel("API Key Name").fill(name);
+  if (type === "General") await form.getByRole("group", { name: "API Key Permissions" }).getByRole("radio", { name: /^Full Access/ }).check();
+  else await levelRadio(form, "Billing", "Full Access").check();
+  await form.getByRole("button", { name: "Create & View" }).click();
+  const created = page.getByRole("alertdialog", { name: "API Key Created" });
+  const key = await created.getByRole("textbox", { name: "API key" }).inputValue();
+  await created.getByRole("button", { name: "Done" }).click();
+  await expect(created).toBeHidden();
+  return key;
+}
+
+/** Calls Keyward's /v3 API with a key, as a program would. */
+export function v3(baseURL: string | undefined, key: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${baseURL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
