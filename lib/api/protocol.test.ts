@@ -1,10 +1,10 @@
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders } from "@/lib/db/test-database";
+import { testProviders } from "@/lib/db/test-database";
 import { createAccount } from "@/lib/data/test-fixtures";
-import { call, insertKey, startApiServer, type RunningApi } from "./testing/api-server";
+import { call, insertKey, startApiServer, type RunningApi, useApiServer } from "./testing/api-server";
 
 const apiKeysFull = ["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update"];
 const err = (message: string, field: string | null = null) => ({ errors: [{ field, message }] });
@@ -44,17 +44,8 @@ const hostileBodies: unknown[] = [
 describe.each(testProviders)("the /v3 protocol on %s", (provider) => {
   let db: PrismaClient;
   let url: string;
-  let drop: () => Promise<void>;
   let api: RunningApi;
-
-  beforeAll(async () => {
-    ({ prisma: db, url, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db, url);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await drop?.();
-  });
+  useApiServer(provider, (server) => ({ db, url, api } = server));
 
   const account = async () => ({ id: (await createAccount(db)).id });
 

@@ -6,7 +6,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
 import { deleteApiKey } from "@/lib/data/api-keys";
 import { asUser, createAccount, createMember } from "@/lib/data/test-fixtures";
-import { call, insertKey, startApiServer, type RunningApi } from "./testing/api-server";
+import { call, insertKey, startApiServer, type RunningApi, useApiServer } from "./testing/api-server";
 
 interface Attempt {
   startedAt: number;
@@ -49,17 +49,8 @@ function expectRefusedAfter(attempts: Attempt[], committedAt: number) {
 
 describe.each(testProviders)("revocation on %s", (provider) => {
   let db: PrismaClient;
-  let url: string;
-  let drop: () => Promise<void>;
   let api: RunningApi;
-  beforeAll(async () => {
-    ({ prisma: db, url, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db, url);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await drop?.();
-  });
+  useApiServer(provider, (server) => ({ db, api } = server));
 
   it("refuses every call that starts after the page's delete commits", async () => {
     const account = await createAccount(db);

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders } from "@/lib/db/test-database";
+import { testProviders } from "@/lib/db/test-database";
 import { deleteApiKey } from "@/lib/data/api-keys";
 import { asUser, createAccount, createMember, insertKeys } from "@/lib/data/test-fixtures";
 import { allGeneralScopes } from "@/lib/permissions/catalog";
 import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/validation/text";
-import { call, insertKey, startApiServer, type RunningApi } from "./testing/api-server";
+import { call, insertKey, type RunningApi, useApiServer } from "./testing/api-server";
 
 const apiKeysFull = ["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update"];
 const err = (message: string, field: string | null = null) => ({ errors: [{ field, message }] });
 
 describe.each(testProviders)("the /v3 API on %s", (provider) => {
   let db: PrismaClient;
-  let url: string;
-  let drop: () => Promise<void>;
   let api: RunningApi;
-
-  beforeAll(async () => {
-    ({ prisma: db, url, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db, url);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await drop?.();
-  });
+  useApiServer(provider, (server) => ({ db, api } = server));
 
   async function account() {
     const acct = await createAccount(db);

@@ -1,12 +1,12 @@
 // Every route × general and billing keys at No, Read and Full access of the route's category:
 // exactly 2xx when the rules allow, exactly 403 otherwise.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders } from "@/lib/db/test-database";
+import { testProviders } from "@/lib/db/test-database";
 import { createAccount } from "@/lib/data/test-fixtures";
 import { billingCategories, generalCategories, type AccessLevel, type KeyType } from "@/lib/permissions/catalog";
 import { scopesForLevel } from "@/lib/permissions/levels";
-import { call, insertKey, startApiServer, type RunningApi } from "./testing/api-server";
+import { call, insertKey, type RunningApi, useApiServer } from "./testing/api-server";
 
 type Category = "api_keys" | "billing" | null;
 interface Case {
@@ -50,17 +50,8 @@ const callers = (["general", "billing"] as const).flatMap((type) => (["none", "r
 
 describe.each(testProviders)("scope matrix on %s", (provider) => {
   let db: PrismaClient;
-  let url: string;
-  let drop: () => Promise<void>;
   let api: RunningApi;
-  beforeAll(async () => {
-    ({ prisma: db, url, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db, url);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await drop?.();
-  });
+  useApiServer(provider, (server) => ({ db, api } = server));
 
   it.each(callers)("a %s key with %s access", async (type, level) => {
     const account = await createAccount(db);

@@ -1,14 +1,14 @@
 // The official client, unchanged, against Keyward: every body checked against SendGrid's OpenAPI file.
 import client from "@sendgrid/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders } from "@/lib/db/test-database";
+import { testProviders } from "@/lib/db/test-database";
 import { createApiKey } from "@/lib/data/api-key-writes";
 import { listApiKeys } from "@/lib/data/api-keys";
 import { asUser, createAccount, createMember } from "@/lib/data/test-fixtures";
 import { allGeneralScopes } from "@/lib/permissions/catalog";
 import { componentSchema, responseSchema, validate } from "./testing/openapi";
-import { startApiServer, type RunningApi } from "./testing/api-server";
+import { type RunningApi, useApiServer } from "./testing/api-server";
 
 const LIST = "/v3/api_keys";
 const ONE = "/v3/api_keys/{api_key_id}";
@@ -29,18 +29,8 @@ async function failure(promise: Promise<unknown>): Promise<{ code: number; body:
 
 describe.each(testProviders)("@sendgrid/client against Keyward on %s", (provider) => {
   let db: PrismaClient;
-  let url: string;
-  let drop: () => Promise<void>;
   let api: RunningApi;
-
-  beforeAll(async () => {
-    ({ prisma: db, url, drop } = await createTestDatabase(provider));
-    api = await startApiServer(db, url);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await drop?.();
-  });
+  useApiServer(provider, (server) => ({ db, api } = server));
 
   it("lists, creates, reads, renames, replaces scopes and deletes keys", async () => {
     const account = await createAccount(db);

@@ -2,7 +2,10 @@
 // real ones whose full value the test keeps.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
+import type { DatabaseProvider } from "@/lib/db/database-url";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { generateApiKey } from "@/lib/keys/generate";
 import { hashSecret } from "@/lib/keys/hash";
 import { createKeyLookup } from "@/lib/data/api-key-lookup";
@@ -12,6 +15,27 @@ export interface RunningApi {
   url: string;
   logs: string[];
   close(): Promise<void>;
+}
+
+export interface ApiTestServer {
+  db: PrismaClient;
+  url: string;
+  api: RunningApi;
+}
+
+/** For one describe block: a fresh test database with the /v3 handler on it, torn down after. */
+export function useApiServer(provider: DatabaseProvider, ready: (server: ApiTestServer) => void): void {
+  let database: TestDatabase | undefined;
+  let api: RunningApi | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    api = await startApiServer(database.prisma, database.url);
+    ready({ db: database.prisma, url: database.url, api });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
 }
 
 /** `url` is the database's: on SQLite, keys are then looked up as in production (raw statement). */
