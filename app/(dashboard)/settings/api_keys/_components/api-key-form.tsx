@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import type { DataResult } from "@/lib/data/result";
 import { allGeneralScopes, categoriesFor, type KeyType } from "@/lib/permissions/catalog";
 import { levelsFromScopes } from "@/lib/permissions/levels";
@@ -125,14 +125,7 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
         </p>
       ) : null}
 
-      <div className="sticky -bottom-6 -mx-6 flex justify-end gap-3 border-t border-slate-200 bg-white px-6 py-4">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : submitLabel}
-        </Button>
-      </div>
+      <FormActions submitLabel={submitLabel} pendingLabel={"Saving…"} pending={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

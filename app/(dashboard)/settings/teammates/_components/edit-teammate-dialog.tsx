@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useRenderedAccountId } from "@/components/account/current-account";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import type { TeammateDTO } from "@/lib/data/teammates";
 import type { TeammateRole } from "@/lib/permissions/roles";
@@ -53,14 +53,7 @@ export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose
           customCategories={customCategories}
         />
         <FormError levels={levelsErrorOf(formState.errors)} root={formState.errors.root?.message} />
-        <div className="sticky -bottom-6 -mx-6 flex justify-end gap-3 border-t border-slate-200 bg-white px-6 py-4">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Saving…" : "Save"}
-          </Button>
-        </div>
+        <FormActions submitLabel={"Save"} pendingLabel={"Saving…"} pending={formState.isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   );

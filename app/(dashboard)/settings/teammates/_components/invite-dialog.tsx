@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { useRenderedAccountId } from "@/components/account/current-account";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { inviteFormSchema, type InviteFormInput, type InviteFormValues } from "@/lib/validation/teammate";
 import { inviteTeammateAction } from "../actions";
@@ -59,14 +59,7 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
           customCategories={noCustom}
         />
         <FormError levels={levelsErrorOf(errors)} root={errors.root?.message} />
-        <div className="sticky -bottom-6 -mx-6 flex justify-end gap-3 border-t border-slate-200 bg-white px-6 py-4">
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Inviting…" : "Invite"}
-          </Button>
-        </div>
+        <FormActions submitLabel={"Invite"} pendingLabel={"Inviting…"} pending={formState.isSubmitting} onCancel={onCancel} />
       </form>
     </Dialog>
   );
