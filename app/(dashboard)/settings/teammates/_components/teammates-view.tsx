@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { useRenderedAccountId } from "@/components/account/current-account";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { InviteDTO } from "@/lib/data/invites";
 import type { TeammateDTO, TeammateList } from "@/lib/data/teammates";
 import { removeTeammateAction, revokeInviteAction } from "../actions";
-import { ConfirmDialog } from "./confirm-dialog";
 import { EditTeammateDialog } from "./edit-teammate-dialog";
 import { InviteDialog } from "./invite-dialog";
 import { InviteLinkDialog } from "./invite-link-dialog";

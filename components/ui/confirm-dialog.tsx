@@ -1,20 +1,21 @@
 "use client";
 
 import { useState, useTransition, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Button } from "./button";
+import { Dialog } from "./dialog";
 import type { DataResult } from "@/lib/data/result";
 
 interface ConfirmDialogProps {
   title: string;
   confirmLabel: string;
+  pendingLabel?: string;
   children: ReactNode;
   onConfirm: () => Promise<DataResult<unknown>>;
   onClose: () => void;
 }
 
 // A destructive action confirmed in an alert dialog; a refusal is shown in it, never thrown.
-export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, confirmLabel, pendingLabel = "Working…", children, onConfirm, onClose }: ConfirmDialogProps) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const confirm = () =>
@@ -36,7 +37,7 @@ export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClos
           Cancel
         </Button>
         <Button variant="danger" onClick={confirm} disabled={pending}>
-          {pending ? "Working…" : confirmLabel}
+          {pending ? pendingLabel : confirmLabel}
         </Button>
       </div>
     </Dialog>
