@@ -56,6 +56,8 @@ export default defineConfig({
     timeout: 120_000,
     env: {
       NODE_ENV: "production",
+      // The journeys run the demo: its seeded people, its banner.
+      KEYWARD_DEMO: "1",
       PORT: String(port),
       DATABASE_URL: E2E_DATABASE_URL,
       AUTH_SECRET: "e2e-only-secret-not-for-any-real-deployment-0123456789",

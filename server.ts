@@ -5,23 +5,36 @@
 import { createServer } from "node:http";
 import next from "next";
 import { registerServerOnlyStub } from "./lib/api/server-only-hook.ts";
+import { listenHost, runMode } from "./lib/config/mode.ts";
 
 registerServerOnlyStub();
 // Imported only now, so that their `import "server-only"` meets the stub.
 const { createApiHandler } = await import("./lib/api/handler.ts");
 const { createPrismaClient } = await import("./lib/db/create-client.ts");
 const { createKeyLookup } = await import("./lib/data/api-key-lookup.ts");
+const { demoUsersRefusal, findDemoUsers } = await import("./lib/data/demo-users.ts");
 
 const dev = process.env.NODE_ENV !== "production";
+const mode = runMode();
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME || undefined;
+// The demo listens on this machine only; production on HOST (default every interface).
+const hostname = listenHost();
+
+// The API's own client (Next's bundles keep theirs): one pool per process, whatever the database.
+const db = createPrismaClient();
+if (mode === "production") {
+  const demoUsers = await findDemoUsers(db);
+  if (demoUsers.length > 0) {
+    console.error(demoUsersRefusal(demoUsers));
+    await db.$disconnect();
+    process.exit(1);
+  }
+}
 
 const app = next({ dev, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handleNext = app.getRequestHandler();
 
-// The API's own client (Next's bundles keep theirs): one pool per process, whatever the database.
-const db = createPrismaClient();
 const keys = createKeyLookup(db);
 const handleApi = createApiHandler({ db, keys });
 
@@ -38,7 +51,7 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, hostname, () => {
-  console.log(`[server] Keyward ${dev ? "development" : "production"} server on http://${hostname ?? "localhost"}:${port}`);
+  console.log(`[server] Keyward (${mode}) on http://${hostname}:${port}`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

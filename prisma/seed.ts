@@ -1,13 +1,13 @@
 // Demo data for a fresh database: `npm run db:seed` (run by `npm start`). It seeds only an empty
 // database, so a second run keeps everything people created, and always prints the sign-ins.
 import { hashPassword } from "@/lib/auth/password.ts";
+import { DEMO_PASSWORD, demoUsers } from "@/lib/config/demo.ts";
+import { runMode } from "@/lib/config/mode.ts";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client.ts";
 import { generateApiKey } from "@/lib/keys/generate.ts";
 import { hashSecret } from "@/lib/keys/hash.ts";
 import { allGeneralScopes, generalCategories } from "@/lib/permissions/catalog.ts";
 import { scopesForLevel } from "@/lib/permissions/levels.ts";
-
-export const DEMO_PASSWORD = "keyward-demo-1";
 
 const readOnlyScopes = generalCategories.flatMap((category) => scopesForLevel(category, "read"));
 const restrictedScopes = [
@@ -16,13 +16,6 @@ const restrictedScopes = [
   ...["stats.read", "stats.global.read"],
 ].filter((scope) => allGeneralScopes.includes(scope));
 
-export const demoUsers = [
-  { email: "owner@acme.test", name: "Olivia Owner", note: "owner of Acme Mail" },
-  { email: "rita@acme.test", name: "Rita Restricted", note: "restricted teammate at Acme Mail" },
-  { email: "reed@acme.test", name: "Reed Readonly", note: "read-only teammate at Acme Mail" },
-  { email: "owner@globex.test", name: "Gus Globex", note: "owner of Globex Newsletters, read-only at Acme Mail (account switcher)" },
-  { email: "support@keyward.test", name: "Sam Support", note: "support staff" },
-] as const;
 
 export async function seed(db: PrismaClient): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
@@ -81,7 +74,15 @@ export function signInHelp(): string {
   return ["Demo sign-ins (password for all: " + DEMO_PASSWORD + "):", ...rows].join("\n");
 }
 
+// Re-exported for the e2e suite and tests, which sign in as these people.
+export { DEMO_PASSWORD, demoUsers };
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // A production server refuses to start with demo users, so seeding its database is a mistake.
+  if (runMode() === "production") {
+    console.error("Refusing to seed demo data with NODE_ENV=production: demo data is for `npm start` (KEYWARD_DEMO=1) only.");
+    process.exit(1);
+  }
   const db = createPrismaClient();
   const created = await seed(db);
   await db.$disconnect();

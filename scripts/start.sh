@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 export NEXT_TELEMETRY_DISABLED=1
+# Demo mode (lib/config/mode.ts): demo data, the banner on every page, open sign-up, and the server
+# on 127.0.0.1 unless HOST is set. `npm run serve` is the production command.
+export KEYWARD_DEMO=1
 
 ensure_dependencies
 load_env_files
