@@ -31,7 +31,7 @@ export function passwordResetStatusMessage(status: Exclude<PasswordResetStatus, 
 const RESEND_AFTER_MS = 60 * 1000;
 
 /** A new link for a user; earlier unused links keep working until they expire or one is used. */
-export async function issuePasswordReset(db: PrismaClient, userId: string, validForMs = PASSWORD_RESET_VALID_MS): Promise<string> {
+export async function issuePasswordReset(db: Pick<PrismaClient, "passwordReset">, userId: string, validForMs = PASSWORD_RESET_VALID_MS): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.passwordReset.create({ data: { userId, tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + validForMs) } });
   return token;
