@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/data/session";
+import { isSignUpOpen } from "@/lib/config/mode";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,6 +16,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="text-sm font-semibold tracking-wide text-brand-600">Keyward</p>
         <h1 className="mt-1 text-2xl font-semibold">Sign in</h1>
         <SignInForm callbackUrl={callbackUrl ?? ""} />
+        <p className="mt-4 flex justify-between text-sm">
+          <Link href="/forgot-password" className="text-brand-600 underline">
+            Forgot password?
+          </Link>
+          {isSignUpOpen() ? (
+            <Link href="/sign-up" className="text-brand-600 underline">
+              Create an account
+            </Link>
+          ) : null}
+        </p>
       </div>
     </main>
   );

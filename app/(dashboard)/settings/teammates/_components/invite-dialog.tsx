@@ -6,14 +6,14 @@ import { useRenderedAccountId } from "@/components/account/current-account";
 import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { inviteFormSchema, type InviteFormInput, type InviteFormValues } from "@/lib/validation/teammate";
-import { inviteTeammateAction } from "../actions";
+import { inviteTeammateAction, type InviteOutcome } from "../actions";
 import { FormError, levelsErrorOf } from "./form-error";
 import { RoleFields } from "./role-fields";
 import { emptyLevels } from "./teammate-defaults";
 
 const noCustom: ReadonlySet<string> = new Set();
 
-export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: readonly string[]; onCancel: () => void; onInvited: (token: string, email: string) => void }) {
+export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: readonly string[]; onCancel: () => void; onInvited: (outcome: InviteOutcome) => void }) {
   const accountId = useRenderedAccountId();
   const form = useForm<InviteFormInput, unknown, InviteFormValues>({
     resolver: zodResolver(inviteFormSchema),
@@ -25,7 +25,7 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
 
   const submit = handleSubmit(async (values) => {
     const result = await inviteTeammateAction(accountId, values);
-    if (result.ok) return onInvited(result.data.token, result.data.invite.email);
+    if (result.ok) return onInvited(result.data);
     if (result.fieldErrors?.email) setError("email", { message: result.fieldErrors.email[0] });
     else setError("root", { message: result.message });
   });

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { InviteDTO } from "@/lib/data/invites";
 import type { TeammateDTO, TeammateList } from "@/lib/data/teammates";
+import { INVITE_VALID_DAYS } from "@/lib/validation/teammate";
 import { removeTeammateAction, revokeInviteAction } from "../actions";
 import { EditTeammateDialog } from "./edit-teammate-dialog";
 import { InviteDialog } from "./invite-dialog";
@@ -17,6 +18,7 @@ type Open =
   | { kind: "none" }
   | { kind: "invite" }
   | { kind: "invited"; token: string; email: string }
+  | { kind: "mailed"; email: string }
   | { kind: "edit"; teammate: TeammateDTO }
   | { kind: "remove"; teammate: TeammateDTO }
   | { kind: "revoke"; invite: InviteDTO };
@@ -35,6 +37,11 @@ export function TeammatesView({ list }: { list: TeammateList }) {
         </p>
         {list.abilities.invite ? <Button onClick={() => setOpen({ kind: "invite" })}>Invite Teammate</Button> : null}
       </div>
+      {open.kind === "mailed" ? (
+        <p role="status" className="mt-3 text-sm text-slate-700">
+          Invitation mailed to <strong>{open.email}</strong>. The link in it works once and expires in {INVITE_VALID_DAYS} days.
+        </p>
+      ) : null}
       <TeammatesTable
         list={list}
         onEdit={(teammate) => setOpen({ kind: "edit", teammate })}
@@ -43,7 +50,9 @@ export function TeammatesView({ list }: { list: TeammateList }) {
       />
 
       {open.kind === "invite" ? (
-        <InviteDialog heldScopes={list.heldScopes} onCancel={close} onInvited={(token, email) => setOpen({ kind: "invited", token, email })} />
+        <InviteDialog heldScopes={list.heldScopes} onCancel={close} onInvited={(outcome) =>
+            setOpen(outcome.mailed ? { kind: "mailed", email: outcome.invite.email } : { kind: "invited", token: outcome.token, email: outcome.invite.email })
+          } />
       ) : null}
       {open.kind === "invited" ? <InviteLinkDialog token={open.token} email={open.email} onDone={close} /> : null}
       {open.kind === "edit" ? (

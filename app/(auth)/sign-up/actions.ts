@@ -1,0 +1,16 @@
+"use server";
+
+import { getDb } from "@/lib/data/db";
+import { signUpOwner } from "@/lib/data/own-account";
+import { newOwnerSchema } from "@/lib/validation/own-account";
+import type { AuthFormResult } from "../_components/auth-form";
+import { signInWith } from "../_components/sign-in-with";
+
+/** lib/data refuses while sign-up is closed, whether or not the page was shown. */
+export async function signUpAction(input: unknown): Promise<AuthFormResult> {
+  const result = await signUpOwner(getDb(), input);
+  if (!result.ok) return result;
+  // Valid, or lib/data would have refused it: the password the person just chose.
+  const { password } = newOwnerSchema.parse(input);
+  return signInWith(result.data.email, password, "/settings/api_keys", "Your account is ready: sign in to continue");
+}
