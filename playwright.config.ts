@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_DATABASE_URL } from "./e2e/support/database.ts";
+import { PRODUCTION_DATABASE_URL, productionBaseURL, productionPort, productionSmtpPort } from "./e2e/support/production.ts";
 import { ownerStorageState } from "./e2e/support/users.ts";
 
 // Runs Keyward's server (server.ts: /v3 and the pages) on the production build `npm test` made just before,
@@ -43,25 +44,52 @@ export default defineConfig({
     {
       name: "journeys",
       testMatch: /.*\.spec\.ts/,
+      testIgnore: /production\//,
       dependencies: ["sign-in"],
       use: { ...devices["Desktop Chrome"], storageState: ownerStorageState },
     },
-  ],
-  webServer: {
-    // The server's output is kept in a file too, so a journey can check that no secret was logged.
-    command: `npx tsx e2e/support/prepare-database.ts && mkdir -p test-results && node_modules/.bin/tsx server.ts 2>&1 | tee ${serverLog}`,
-    url: `${baseURL}/sign-in`,
-    // A server already on the port is someone else's, with other data: fail rather than test it.
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      NODE_ENV: "production",
-      // The journeys run the demo: its seeded people, its banner.
-      KEYWARD_DEMO: "1",
-      PORT: String(port),
-      DATABASE_URL: E2E_DATABASE_URL,
-      AUTH_SECRET: "e2e-only-secret-not-for-any-real-deployment-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1",
+    // The production command on an empty database: its own server, nobody signed in.
+    {
+      name: "production",
+      testMatch: /production\/.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: productionBaseURL },
     },
-  },
+  ],
+  webServer: [
+    {
+      // The server's output is kept in a file too, so a journey can check that no secret was logged.
+      command: `npx tsx e2e/support/prepare-database.ts && mkdir -p test-results && node_modules/.bin/tsx server.ts 2>&1 | tee ${serverLog}`,
+      url: `${baseURL}/sign-in`,
+      // A server already on the port is someone else's, with other data: fail rather than test it.
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        NODE_ENV: "production",
+        // The journeys run the demo: its seeded people, its banner.
+        KEYWARD_DEMO: "1",
+        PORT: String(port),
+        DATABASE_URL: E2E_DATABASE_URL,
+        AUTH_SECRET: "e2e-only-secret-not-for-any-real-deployment-0123456789",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      // As `npm run serve` runs it (NODE_ENV=production, no KEYWARD_DEMO, never seeded), on an empty
+      // database: PostgreSQL when TEST_POSTGRES_URL is set. Its mail goes to the spec's SMTP receiver.
+      command: `npx tsx e2e/support/prepare-production-database.ts && mkdir -p test-results && node_modules/.bin/tsx server.ts 2>&1 | tee test-results/e2e-production-server.log`,
+      url: `${productionBaseURL}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        NODE_ENV: "production",
+        PORT: String(productionPort),
+        HOST: "127.0.0.1",
+        DATABASE_URL: PRODUCTION_DATABASE_URL,
+        AUTH_SECRET: "e2e-production-secret-not-for-any-real-deployment-0123",
+        AUTH_URL: productionBaseURL,
+        SMTP_URL: `smtp://127.0.0.1:${productionSmtpPort}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
 });

@@ -24,7 +24,8 @@ ensure_dependencies() {
 # same variables, in Next's order of precedence (the real environment wins over every file).
 load_env_files() {
   local name
-  for name in DATABASE_URL AUTH_SECRET; do
+  # HOST is read by server.ts before Next loads the files; the others by scripts and server.ts too.
+  for name in DATABASE_URL AUTH_SECRET AUTH_URL HOST SMTP_URL; do
     if [ -z "${!name:-}" ]; then
       local value
       value=$(node -e '
