@@ -51,7 +51,7 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, hostname, () => {
-  console.log(`[server] Keyward (${mode}) on http://${hostname}:${port}`);
+  console.log(`[server] Keyward ${dev ? "development" : "production"} server (${mode} mode) on http://${hostname}:${port}`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -22,7 +22,6 @@ export type AuthFormResult = { ok: true } | { ok: false; message: string; fieldE
 export function AuthForm<T extends FieldValues>({
   schema,
   fields,
-  defaultValues,
   action,
   submitLabel,
   pendingLabel,
@@ -30,7 +29,6 @@ export function AuthForm<T extends FieldValues>({
 }: {
   schema: z.ZodType<T, T>;
   fields: readonly AuthField<T>[];
-  defaultValues: T;
   action: (values: T) => Promise<AuthFormResult>;
   submitLabel: string;
   pendingLabel: string;
@@ -39,7 +37,8 @@ export function AuthForm<T extends FieldValues>({
   const { register, handleSubmit, setError, formState } = useForm<T, unknown, T>({
     // The resolver's overloads cannot see through the generic schema; the types are the same T.
     resolver: zodResolver(schema as unknown as z.ZodType<T, FieldValues>) as never,
-    defaultValues: defaultValues as never,
+    // No default values on purpose: react-hook-form then takes what is already in each input when
+    // it registers it, so whatever someone typed before the page hydrated is kept, not blanked.
   });
   const errors = formState.errors;
   const submit = handleSubmit(async (values) => {

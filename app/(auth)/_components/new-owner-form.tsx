@@ -12,10 +12,8 @@ const fields: readonly AuthField<NewOwnerValues>[] = [
   { name: "confirmPassword", label: "Confirm password", type: "password", autoComplete: "new-password" },
 ];
 
-const empty: NewOwnerValues = { name: "", email: "", accountName: "", password: "", confirmPassword: "" };
-
 // /setup and /sign-up ask the same: a person and the account they will own. On success the
 // action signs them in and redirects; it answers only when something went wrong.
 export function NewOwnerForm({ action, submitLabel }: { action: (values: NewOwnerValues) => Promise<AuthFormResult>; submitLabel: string }) {
-  return <AuthForm schema={newOwnerSchema} fields={fields} defaultValues={empty} action={action} submitLabel={submitLabel} pendingLabel="Creating…" />;
+  return <AuthForm schema={newOwnerSchema} fields={fields} action={action} submitLabel={submitLabel} pendingLabel="Creating…" />;
 }

@@ -21,7 +21,6 @@ export function ForgotPasswordForm() {
     <AuthForm
       schema={forgotPasswordSchema}
       fields={fields}
-      defaultValues={{ email: "" }}
       action={forgotPasswordAction}
       submitLabel="Send reset link"
       pendingLabel="Sending…"

@@ -15,7 +15,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <AuthForm
       schema={resetPasswordSchema}
       fields={fields}
-      defaultValues={{ password: "", confirmPassword: "" }}
       action={(values) => resetPasswordAction(token, values)}
       submitLabel="Set new password"
       pendingLabel="Saving…"
