@@ -1,17 +1,14 @@
-// The production command must not serve a database with demo users. server.ts checks before Next
-// starts, so this needs no build: it runs the real server process on a seeded SQLite file.
+// The production command must not serve a database with demo users, nor seed one. server.ts checks
+// before Next starts, so this needs no build: it runs the real processes on real databases.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/create-client";
-import { migrate } from "@/lib/db/migrate";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { seed } from "@/prisma/seed";
 
-function runServer(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function run(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", ["server.ts"], {
+    const child = spawn("node_modules/.bin/tsx", [script], {
       env: { PATH: process.env.PATH, NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -28,21 +25,25 @@ function runServer(env: NodeJS.ProcessEnv): Promise<{ code: number | null; outpu
   });
 }
 
-describe("npm run serve (NODE_ENV=production) on a database with demo users", () => {
-  let dir: string;
+describe.each(testProviders)("the production command on %s", (provider) => {
+  let db: PrismaClient;
   let url: string;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "keyward-refuse-"));
-    url = `file:${path.join(dir, "demo.db")}`;
-    await migrate(url);
-    const db = createPrismaClient(url);
-    await seed(db);
-    await db.$disconnect();
+    ({ prisma: db, url, drop } = await createTestDatabase(provider));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => drop?.());
 
-  it("refuses to start, names the demo users and says how to remove them", async () => {
-    const { code, output } = await runServer({ NODE_ENV: "production", DATABASE_URL: url, PORT: "3391" });
+  it("never seeds demo data: npm run db:seed refuses with NODE_ENV=production", async () => {
+    const { code, output } = await run("prisma/seed.ts", { NODE_ENV: "production", DATABASE_URL: url });
+    expect(code).toBe(1);
+    expect(output).toContain("Refusing to seed demo data");
+    expect(await db.user.count()).toBe(0);
+  }, 60_000);
+
+  it("refuses to start while demo users exist, names them and says how to remove them", async () => {
+    await seed(db);
+    const { code, output } = await run("server.ts", { NODE_ENV: "production", DATABASE_URL: url, PORT: "3391", HOST: "127.0.0.1" });
     expect(code).toBe(1);
     expect(output).toContain("Keyward will not start in production: this database has demo users");
     expect(output).toContain("owner@acme.test");
