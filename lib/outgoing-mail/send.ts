@@ -14,7 +14,8 @@ let cached: { url: string; transport: Transporter } | null = null;
 function transportFor(url: string): Transporter {
   if (cached?.url !== url) {
     cached?.transport.close();
-    cached = { url, transport: nodemailer.createTransport(url) };
+    // Nodemailer waits up to two minutes for a silent server by default; an inviter waits on this.
+    cached = { url, transport: nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
   }
   return cached.transport;
 }
