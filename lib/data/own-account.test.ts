@@ -34,7 +34,19 @@ describe.each(testProviders)("first owner and sign-up on %s", (provider) => {
 
   it("creates exactly one first owner when two setups race, then stays closed", async () => {
     expect(await isSetupOpen(db)).toBe(true);
-    const results = await Promise.all([createFirstOwner(db, form("first@example.test")), createFirstOwner(db, form("second@example.test"))]);
+    // Both setups pass the "no users yet" check before either writes (where the database lets two
+    // transactions run at once: PostgreSQL; SQLite serializes them, and the wait simply times out).
+    const arrived: (() => void)[] = [];
+    const bothChecked = new Promise<void>((resolve) => arrived.push(resolve));
+    let waiting = 0;
+    const afterCheck = async () => {
+      if (++waiting === 2) arrived.forEach((release) => release());
+      await Promise.race([bothChecked, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    };
+    const results = await Promise.all([
+      createFirstOwner(db, form("first@example.test"), { afterCheck }),
+      createFirstOwner(db, form("second@example.test"), { afterCheck }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: "not_found" });
     expect(await db.user.count()).toBe(1);

@@ -18,6 +18,11 @@ export interface NewOwnerDTO {
 }
 
 const SETUP_CLAIM_ID = "first-owner";
+
+/** Lets the race test hold two setups between their check and their write; nothing else passes it. */
+export interface RaceHooks {
+  afterCheck?: () => Promise<void>;
+}
 const setupClosed = fail("not_found", "Not found");
 export const signUpMessages = {
   closed: "Sign-up is closed on this server: ask an account owner for an invitation",
@@ -34,7 +39,7 @@ export async function isSetupOpen(db: PrismaClient): Promise<boolean> {
  * The first owner and their account. Race-safe: the transaction inserts the one SetupClaim row, so
  * of two setups at the same moment the second fails on its primary key and changes nothing.
  */
-export async function createFirstOwner(db: PrismaClient, input: unknown): Promise<DataResult<NewOwnerDTO>> {
+export async function createFirstOwner(db: PrismaClient, input: unknown, race: RaceHooks = {}): Promise<DataResult<NewOwnerDTO>> {
   return catchFailure(async () => {
     const parsed = parseNewOwner(input);
     if (!parsed.ok) return parsed;
@@ -44,6 +49,7 @@ export async function createFirstOwner(db: PrismaClient, input: unknown): Promis
       return ok(
         await db.$transaction(async (tx) => {
           if ((await tx.user.count()) > 0) throw new DataFailure(setupClosed);
+          await race.afterCheck?.();
           await tx.setupClaim.create({ data: { id: SETUP_CLAIM_ID } });
           return createOwner(tx, parsed.data, passwordHash);
         }),
