@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { registerServerOnlyStub } from "./lib/api/server-only-hook.ts";
+import { httpLimits } from "./lib/server/http-options.ts";
 
 registerServerOnlyStub();
 // Imported only now, so that their `import "server-only"` meets the stub.
@@ -25,7 +26,10 @@ const db = createPrismaClient();
 const keys = createKeyLookup(db);
 const handleApi = createApiHandler({ db, keys });
 
-const server = createServer((req, res) => {
+// Bounded headers, request and keep-alive times (lib/server/http-options.ts): a slow client is
+// disconnected instead of holding a connection.
+const limits = httpLimits();
+const server = createServer(limits.options, (req, res) => {
   const url = req.url ?? "/";
   if (url === "/v3" || url.startsWith("/v3/") || url.startsWith("/v3?")) {
     handleApi(req, res);
@@ -36,6 +40,8 @@ const server = createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500).end();
   });
 });
+
+server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
 
 server.listen(port, hostname, () => {
   console.log(`[server] Keyward ${dev ? "development" : "production"} server on http://${hostname ?? "localhost"}:${port}`);
