@@ -12,6 +12,8 @@ registerServerOnlyStub();
 const { createApiHandler } = await import("./lib/api/handler.ts");
 const { createPrismaClient } = await import("./lib/db/create-client.ts");
 const { createKeyLookup } = await import("./lib/data/api-key-lookup.ts");
+const { createSignInGate } = await import("./lib/server/sign-in-gate.ts");
+const { stampClientAddress } = await import("./lib/server/client-address.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -25,6 +27,7 @@ const handleNext = app.getRequestHandler();
 const db = createPrismaClient();
 const keys = createKeyLookup(db);
 const handleApi = createApiHandler({ db, keys });
+const signInGate = createSignInGate(db);
 
 // Bounded headers, request and keep-alive times (lib/server/http-options.ts): a slow client is
 // disconnected instead of holding a connection.
@@ -35,10 +38,14 @@ const server = createServer(limits.options, (req, res) => {
     handleApi(req, res);
     return;
   }
-  handleNext(req, res).catch((error: unknown) => {
-    console.error("[server] Next.js request failed:", error instanceof Error ? error.message : error);
-    if (!res.headersSent) res.writeHead(500).end();
-  });
+  // Who is asking, for sign-in throttling: set here, where the socket is, and nowhere else.
+  const address = stampClientAddress(req);
+  signInGate(req, res, address)
+    .then((answered) => (answered ? undefined : handleNext(req, res)))
+    .catch((error: unknown) => {
+      console.error("[server] request failed:", error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
 });
 
 server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
