@@ -4,6 +4,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import type { DataContext } from "./context";
 import { fail, messages, ok, type DataResult } from "./result";
+import type { ProfileContext } from "./profile";
 import type { SupportContext } from "./support";
 import { getDb } from "./db";
 
@@ -88,4 +89,10 @@ export async function getActionContext(renderedAccountId: unknown): Promise<Data
 export async function getSupportContext(): Promise<SupportContext | null> {
   const viewer = await getViewer();
   return viewer ? { db: getDb(), userId: viewer.user.id } : null;
+}
+
+/** For /profile: the signed-in user and this session, whatever their memberships. */
+export async function getProfileContext(): Promise<ProfileContext | null> {
+  const viewer = await getViewer();
+  return viewer ? { db: getDb(), userId: viewer.user.id, sessionId: viewer.sessionId } : null;
 }
