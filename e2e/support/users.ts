@@ -14,6 +14,8 @@ export const sessionOwners = {
   everywhere: { email: "sign-out-everywhere@e2e.test", password: DEMO_PASSWORD, name: "Eve Everywhere" },
   signOut: { email: "sign-out@e2e.test", password: DEMO_PASSWORD, name: "Sid Signout" },
   profile: { email: "profile@e2e.test", password: DEMO_PASSWORD, name: "Pro File" },
+  locked: { email: "locked-out@e2e.test", password: DEMO_PASSWORD, name: "Lock Tested" },
+  lockedViaApi: { email: "locked-out-api@e2e.test", password: DEMO_PASSWORD, name: "Lock Api" },
 } as const;
 
 /** Where the setup project leaves the owner's signed-in session for the specs to reuse. */
