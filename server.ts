@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { registerServerOnlyStub } from "./lib/api/server-only-hook.ts";
 import { httpLimits } from "./lib/server/http-options.ts";
+import { staticSecurityHeaders } from "./lib/server/security-headers.ts";
 
 registerServerOnlyStub();
 // Imported only now, so that their `import "server-only"` meets the stub.
@@ -28,11 +29,14 @@ const db = createPrismaClient();
 const keys = createKeyLookup(db);
 const handleApi = createApiHandler({ db, keys });
 const signInGate = createSignInGate(db);
+const securityHeaders = Object.entries(staticSecurityHeaders());
 
 // Bounded headers, request and keep-alive times (lib/server/http-options.ts): a slow client is
 // disconnected instead of holding a connection.
 const limits = httpLimits();
 const server = createServer(limits.options, (req, res) => {
+  // On every response, /v3 and Next's static files included; pages also get proxy.ts's CSP.
+  for (const [name, value] of securityHeaders) res.setHeader(name, value);
   const url = req.url ?? "/";
   if (url === "/v3" || url.startsWith("/v3/") || url.startsWith("/v3?")) {
     handleApi(req, res);
