@@ -44,7 +44,7 @@ async function callback(request: APIRequestContext, address: string, email: stri
   });
 }
 
-test("Auth.js's own credentials route is limited the same way", async ({ playwright, baseURL }) => {
+test("Auth.js's own credentials route is limited the same way", async ({ playwright, baseURL, page }) => {
   const request = await playwright.request.newContext({ baseURL });
   const user = sessionOwners.lockedViaApi;
   for (let i = 0; i < 5; i++) {
@@ -53,10 +53,13 @@ test("Auth.js's own credentials route is limited the same way", async ({ playwri
   }
   const locked = await callback(request, "198.51.100.21", user.email, user.password);
   expect(locked.headers().location).toMatch(/\/sign-in\?error=CredentialsSignin&code=locked/);
+  // Where it sends the browser, the form says why.
+  await page.goto(locked.headers().location!);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(LOCKED);
   await request.dispose();
 });
 
-test("an address that fails 20 times gets 429 on both ways in, before its requests reach sign-in", async ({ playwright, baseURL }) => {
+test("an address that fails 20 times gets 429 on both ways in, before its requests reach sign-in", async ({ playwright, baseURL, browser }) => {
   const request = await playwright.request.newContext({ baseURL });
   const flooder = "198.51.100.30";
   for (let i = 0; i < 20; i++) {
@@ -70,6 +73,15 @@ test("an address that fails 20 times gets 429 on both ways in, before its reques
   const action = await request.post("/sign-in", { headers: { "x-forwarded-for": flooder }, form: { email: "x@e2e.test", password: "y" }, maxRedirects: 0 });
   expect(action.status()).toBe(429);
   expect(await action.text()).toContain("Too many failed sign-ins from your address");
+  // A person at that address sees why the form failed.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": flooder } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(sessionOwners.profile.email);
+  await page.getByLabel("Password").fill(sessionOwners.profile.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Sign-in is not available right now" })).toBeVisible();
+  await context.close();
   // Another address is not affected.
   const other = await callback(request, "198.51.100.31", `spray-other-${Date.now()}@e2e.test`, "guess");
   expect(other.status()).toBe(302);

@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut, SignInLocked } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/validation/sign-in";
+import { incorrectMessage, lockedMessage } from "./messages";
 
 export interface SignInState {
   message?: string;
@@ -20,12 +21,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     // A successful sign-in "throws" Next's redirect: only Auth.js's own errors are results.
     // Neither message says whether the e-mail has an account: unknown e-mails are locked too.
     if (error instanceof SignInLocked) return { message: lockedMessage, email };
-    if (error instanceof AuthError) return { message: "Incorrect e-mail or password", email };
+    if (error instanceof AuthError) return { message: incorrectMessage, email };
     throw error;
   }
 }
-
-const lockedMessage = "Too many failed sign-ins. Wait 15 minutes, then try again.";
 
 // Auth.js's signOut event also ends the session on the server (lib/auth/auth.ts).
 export async function signOutAction(): Promise<void> {
