@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
-import type { PrismaClient } from "@/lib/db/create-client";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { findSignInBlock } from "./sign-in-throttle";
 import { attemptSignIn, type SignInAttempt } from "./users";
@@ -11,10 +11,11 @@ let sequence = 0;
 
 describe.each(testProviders)("sign-in throttling on %s", (provider) => {
   let db: PrismaClient;
+  let url: string;
   let drop: () => Promise<void>;
   let passwordHash: string;
   beforeAll(async () => {
-    ({ prisma: db, drop } = await createTestDatabase(provider));
+    ({ prisma: db, url, drop } = await createTestDatabase(provider));
     passwordHash = await hashPassword(PASSWORD);
   });
   afterAll(async () => drop?.());
@@ -69,6 +70,18 @@ describe.each(testProviders)("sign-in throttling on %s", (provider) => {
     expect(reasonOf(await attemptSignIn(db, { email, password: PASSWORD, address }, at(start, 1)))).toBe("locked");
     expect(reasonOf(await attemptSignIn(db, { email, password: PASSWORD, address: "10.7.7.7" }, at(start, 1)))).toBe("ok");
     expect(reasonOf(await attemptSignIn(db, { email, password: PASSWORD, address }, at(start, 15)))).toBe("ok");
+  });
+
+  it("counts failures arriving at once on two instances (two clients of one database)", async () => {
+    const { email, address } = await person();
+    const second = createPrismaClient(url);
+    try {
+      const now = new Date();
+      await Promise.all(Array.from({ length: 5 }, (_, i) => attemptSignIn(i % 2 ? second : db, { email, password: `wrong-${i}`, address }, now)));
+      expect(await findSignInBlock(second, { email, address: "elsewhere" }, now)).toMatchObject({ kind: "email" });
+    } finally {
+      await second.$disconnect();
+    }
   });
 
   it("stores neither the e-mail nor the address as typed", async () => {

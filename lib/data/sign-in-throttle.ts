@@ -43,12 +43,17 @@ export async function findSignInBlock(db: PrismaClient, who: SignInSubjects, now
 
 /** Counts a failure for the e-mail and the address; locks either once it reaches its limit. */
 export async function recordSignInFailure(db: PrismaClient, who: SignInSubjects, now: Date): Promise<void> {
-  for (const { kind, subject } of subjectsOf(who)) {
-    await db.$transaction(async (tx) => {
+  const subjects = subjectsOf(who);
+  // One row per failure, committed on its own before counting: of failures arriving at once (on
+  // one instance or several), the last to commit then counts them all, so the limit cannot be
+  // slipped past. Counting in the insert's own transaction would let each of them see only
+  // itself on PostgreSQL (a test sends five at once through two clients).
+  await db.signInFailure.createMany({ data: subjects.map(({ subject }) => ({ subject, createdAt: now })) });
+  await db.$transaction(async (tx) => {
+    for (const { kind, subject } of subjects) {
       const rule = throttleRules[kind];
-      // One row per failure: concurrent failures on several instances are each counted.
-      await tx.signInFailure.create({ data: { subject, createdAt: now } });
-      const lastLock = await tx.signInLock.findFirst({ where: { subject }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+      const lastLock = await tx.signInLock.findFirst({ where: { subject }, orderBy: { createdAt: "desc" }, select: { createdAt: true, lockedUntil: true } });
+      if (lastLock && lastLock.lockedUntil > now) continue; // already locked
       // Failures that already led to a lock do not count towards the next one.
       const windowStart = new Date(Math.max(now.getTime() - rule.windowMs, lastLock ? lastLock.createdAt.getTime() + 1 : 0));
       const failures = await tx.signInFailure.count({ where: { subject, createdAt: { gte: windowStart } } });
@@ -59,8 +64,8 @@ export async function recordSignInFailure(db: PrismaClient, who: SignInSubjects,
       // Keep the tables small: old failures count for nothing, old locks only until forgotten.
       await tx.signInFailure.deleteMany({ where: { subject, createdAt: { lt: new Date(now.getTime() - rule.windowMs) } } });
       await tx.signInLock.deleteMany({ where: { subject, createdAt: { lt: new Date(now.getTime() - LOCK_MEMORY_MS) }, lockedUntil: { lt: now } } });
-    });
-  }
+    }
+  });
 }
 
 /** After a successful sign-in: the e-mail's earlier failures no longer count. */
