@@ -83,7 +83,9 @@ test("a client that never finishes its headers is disconnected (server.ts's 10 s
   socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
   socket.write("GET /sign-in HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
   // Node's default would keep it for 60 s; the bound here is generous for a loaded machine.
-  const at = await Promise.race([closed, new Promise<number>((_, reject) => setTimeout(() => reject(new Error("still connected after 20 s")), 20_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const tooLate = new Promise<number>((_, reject) => (timer = setTimeout(() => reject(new Error("still connected after 20 s")), 20_000)));
+  const at = await Promise.race([closed, tooLate]).finally(() => clearTimeout(timer));
   expect(answer).toMatch(/^HTTP\/1\.1 408/);
   expect(at - started).toBeLessThan(20_000);
 });
