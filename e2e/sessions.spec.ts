@@ -38,6 +38,22 @@ test("signing out ends the session on the server: a copy of its cookie no longer
   await Promise.all([first.context.close(), copy.close()]);
 });
 
+test("signing out through Auth.js's own route ends the session on the server too", async ({ playwright, baseURL }) => {
+  const user = sessionOwners.signOutViaApi;
+  const holder = await playwright.request.newContext({ baseURL });
+  const csrf = async () => ((await (await holder.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  await holder.post("/api/auth/callback/credentials", { form: { email: user.email, password: user.password, csrfToken: await csrf(), callbackUrl: "/" }, maxRedirects: 0 });
+  const copied = await holder.storageState();
+  const copy = await playwright.request.newContext({ baseURL, storageState: copied });
+  expect((await copy.get("/settings/api_keys", { maxRedirects: 0 })).status()).toBe(200);
+
+  await holder.post("/api/auth/signout", { form: { csrfToken: await csrf(), callbackUrl: "/" }, maxRedirects: 0 });
+  const refused = await copy.get("/settings/api_keys", { maxRedirects: 0 });
+  expect(refused.status()).toBe(307);
+  expect(refused.headers().location).toMatch(/\/sign-in/);
+  await Promise.all([holder.dispose(), copy.dispose()]);
+});
+
 test("changing the password ends the person's other sessions and keeps this one", async ({ browser }) => {
   const user = sessionOwners.passwordChanger;
   const here = await signedIn(browser, user);

@@ -13,6 +13,7 @@ export const sessionOwners = {
   passwordChanger: { email: "password-changer@e2e.test", password: DEMO_PASSWORD, name: "Pat Changer" },
   everywhere: { email: "sign-out-everywhere@e2e.test", password: DEMO_PASSWORD, name: "Eve Everywhere" },
   signOut: { email: "sign-out@e2e.test", password: DEMO_PASSWORD, name: "Sid Signout" },
+  signOutViaApi: { email: "sign-out-api@e2e.test", password: DEMO_PASSWORD, name: "Api Signout" },
   profile: { email: "profile@e2e.test", password: DEMO_PASSWORD, name: "Pro File" },
   locked: { email: "locked-out@e2e.test", password: DEMO_PASSWORD, name: "Lock Tested" },
   lockedViaApi: { email: "locked-out-api@e2e.test", password: DEMO_PASSWORD, name: "Lock Api" },
