@@ -67,6 +67,9 @@ export default defineConfig({
         NODE_ENV: "production",
         // The journeys run the demo: its seeded people, its banner.
         KEYWARD_DEMO: "1",
+        // As behind a reverse proxy: the sign-in throttling journeys play several clients by
+        // sending X-Forwarded-For, so their lock-outs never reach the other journeys (127.0.0.1).
+        KEYWARD_TRUST_PROXY: "1",
         PORT: String(port),
         DATABASE_URL: E2E_DATABASE_URL,
         AUTH_SECRET: "e2e-only-secret-not-for-any-real-deployment-0123456789",

@@ -6,6 +6,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { registerServerOnlyStub } from "./lib/api/server-only-hook.ts";
 import { listenHost, runMode } from "./lib/config/mode.ts";
+import { httpLimits } from "./lib/server/http-options.ts";
+import { staticSecurityHeaders } from "./lib/server/security-headers.ts";
 
 registerServerOnlyStub();
 // Imported only now, so that their `import "server-only"` meets the stub.
@@ -13,6 +15,8 @@ const { createApiHandler } = await import("./lib/api/handler.ts");
 const { createPrismaClient } = await import("./lib/db/create-client.ts");
 const { createKeyLookup } = await import("./lib/data/api-key-lookup.ts");
 const { demoUsersRefusal, findDemoUsers } = await import("./lib/data/demo-users.ts");
+const { createSignInGate } = await import("./lib/server/sign-in-gate.ts");
+const { stampClientAddress } = await import("./lib/server/client-address.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const mode = runMode();
@@ -37,18 +41,31 @@ const handleNext = app.getRequestHandler();
 
 const keys = createKeyLookup(db);
 const handleApi = createApiHandler({ db, keys });
+const signInGate = createSignInGate(db);
+const securityHeaders = Object.entries(staticSecurityHeaders());
 
-const server = createServer((req, res) => {
+// Bounded headers, request and keep-alive times (lib/server/http-options.ts): a slow client is
+// disconnected instead of holding a connection.
+const limits = httpLimits();
+const server = createServer(limits.options, (req, res) => {
+  // On every response, /v3 and Next's static files included; pages also get proxy.ts's CSP.
+  for (const [name, value] of securityHeaders) res.setHeader(name, value);
   const url = req.url ?? "/";
   if (url === "/v3" || url.startsWith("/v3/") || url.startsWith("/v3?")) {
     handleApi(req, res);
     return;
   }
-  handleNext(req, res).catch((error: unknown) => {
-    console.error("[server] Next.js request failed:", error instanceof Error ? error.message : error);
-    if (!res.headersSent) res.writeHead(500).end();
-  });
+  // Who is asking, for sign-in throttling: set here, where the socket is, and nowhere else.
+  const address = stampClientAddress(req);
+  signInGate(req, res, address)
+    .then((answered) => (answered ? undefined : handleNext(req, res)))
+    .catch((error: unknown) => {
+      console.error("[server] request failed:", error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
 });
+
+server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
 
 server.listen(port, hostname, () => {
   console.log(`[server] Keyward ${dev ? "development" : "production"} server (${mode} mode) on http://${hostname}:${port}`);

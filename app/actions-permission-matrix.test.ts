@@ -16,7 +16,7 @@ import type { DataResult } from "@/lib/data/result";
 import { createAccount, createMember, createSupportStaff, insertKey } from "@/lib/data/test-fixtures";
 
 const session = vi.hoisted(() => ({ userId: "", cookie: "", db: null as unknown }));
-vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(async () => (session.userId ? { user: { id: session.userId } } : null)), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(async () => (session.userId ? { user: { id: session.userId }, sessionId: "test-session", sessionVersion: 0 } : null)), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => (session.cookie ? { value: session.cookie } : undefined), set: vi.fn() }) }));
 vi.mock("@/lib/data/db", () => ({ getDb: () => session.db }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "./_components/demo-banner";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "API key management for your email-sending account",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, the 404 included: a prerendered page's scripts could not
+  // carry the request's CSP nonce (proxy.ts), and the browser would refuse them.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -4,7 +4,7 @@ import { signIn, signOut, users } from "./support/people";
 // These journeys sign in as various people themselves, so they start signed out.
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("support staff review an account's keys, read only, and the owner sees support.viewed", async ({ page }) => {
+test("support staff start a review with a POST, see the keys read only, and the owner sees one support.viewed", async ({ page }) => {
   await signIn(page, users.support);
   // Support staff have no account pages: /settings sends them to /support.
   await page.goto("/settings/api_keys");
@@ -13,7 +13,19 @@ test("support staff review an account's keys, read only, and the owner sees supp
   await page.getByRole("searchbox").fill("acme");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "Acme Mail" }).click();
+  // Opening the page (a GET, as a link from anywhere would) shows nothing of the account and
+  // records nothing; the review starts with the button's POST.
+  await expect(page.getByRole("heading", { name: "Review account", level: 1 })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  const reviewUrl = page.url();
+  await page.reload();
+  await page.getByRole("link", { name: "Audit Log" }).click();
+  await expect(page.getByRole("button", { name: "Review audit log" })).toBeVisible();
+  await page.goto(reviewUrl);
+  await page.getByRole("button", { name: "Review API keys" }).click();
   await expect(page.getByRole("heading", { name: "Acme Mail", level: 1 })).toBeVisible();
+  // Within the review, reading the keys again records nothing more.
+  await page.reload();
   const keys = page.getByRole("table");
   await expect(keys.getByRole("row").filter({ hasText: "Production mail" })).toContainText("Olivia Owner");
   await expect(keys.getByRole("columnheader")).toHaveText(["Name", "API Key ID", "Type", "Permissions", "Created", "Created by"]);
@@ -24,6 +36,8 @@ test("support staff review an account's keys, read only, and the owner sees supp
 
   await signIn(page, users.acmeOwner);
   await page.goto("/settings/audit_log?action=support.viewed");
+  // One review, one entry: the GETs before it and the reload after it wrote nothing.
+  await expect(page.getByRole("row")).toHaveCount(2);
   const latest = page.getByRole("row").nth(1);
   await expect(latest).toContainText("support.viewed");
   await expect(latest).toContainText("Sam Support (Keyward support)");

@@ -39,3 +39,19 @@ load_env_files() {
     fi
   done
 }
+
+# AUTH_SECRET signs the session cookies. Made once and kept in .env.local (git-ignored), which
+# Next loads, so sessions survive restarts. Runs in the current directory (a test runs it in a
+# temporary one).
+ensure_auth_secret() {
+  if [ -z "${AUTH_SECRET:-}" ]; then
+    local secret
+    secret=$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')
+    # umask: the file is born private, never readable by others even for a moment.
+    (umask 077 && printf '\n# Made by npm start: signs session cookies. Keep it secret.\nAUTH_SECRET=%s\n' "$secret" >> .env.local)
+    echo "Wrote a new AUTH_SECRET to .env.local"
+  fi
+  # Whoever wrote it (an older npm start, an editor), it holds secrets: owner-only, also when it
+  # already existed with wider permissions.
+  if [ -f .env.local ]; then chmod 600 .env.local; fi
+}

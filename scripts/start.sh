@@ -17,13 +17,7 @@ npm run --silent db:migrate
 sign_ins=$(npm run -s db:seed)
 echo "$sign_ins" | head -1
 
-if [ -z "${AUTH_SECRET:-}" ]; then
-  # Signs the session cookies. Made once and kept in .env.local (git-ignored), which Next loads,
-  # so sessions survive restarts.
-  secret=$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')
-  printf '\n# Made by npm start: signs session cookies. Keep it secret.\nAUTH_SECRET=%s\n' "$secret" >> .env.local
-  echo "Wrote a new AUTH_SECRET to .env.local"
-fi
+ensure_auth_secret
 
 section "Build"
 npx next build

@@ -4,7 +4,7 @@ import { signOutAction } from "../(auth)/sign-in/actions";
 import { AccountSwitcher } from "./account-switcher";
 
 // The header of every signed-in page: the current account (a switcher when there are several),
-// a way to /support for support staff, and sign-out.
+// a way to /support for support staff, the user's name (a link to their profile), and sign-out.
 export function AppHeader({ viewer }: { viewer: Viewer }) {
   const current = viewer.accounts.find((a) => a.id === viewer.currentAccountId);
   return (
@@ -26,7 +26,9 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
               Support
             </Link>
           ) : null}
-          <span className="text-slate-700">{viewer.user.name}</span>
+          <Link href="/profile" className="text-slate-700 underline-offset-2 hover:underline">
+            {viewer.user.name}
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="text-slate-600 underline-offset-2 hover:underline">
               Sign out

@@ -10,7 +10,7 @@ import { hashSecret } from "../../lib/keys/hash.ts";
 import { API_KEY_LIMIT } from "../../lib/validation/api-key.ts";
 import { seed } from "../../prisma/seed.ts";
 import { e2eDatabaseFile, E2E_DATABASE_URL } from "./database.ts";
-import { emptyOwner, limitOwner } from "./users.ts";
+import { emptyOwner, limitOwner, sessionOwners } from "./users.ts";
 
 const file = e2eDatabaseFile(E2E_DATABASE_URL);
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
@@ -21,6 +21,7 @@ try {
   await seed(db);
   await addAccountAtLimit(db);
   await addEmptyAccount(db);
+  await addSessionOwners(db);
 } finally {
   await db.$disconnect();
 }
@@ -57,4 +58,13 @@ async function addEmptyAccount(db: ReturnType<typeof createPrismaClient>) {
   });
   const account = await db.account.create({ data: { name: emptyOwner.accountName } });
   await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner" } });
+}
+
+// One owner (and account) per journey that changes a password or ends sessions.
+async function addSessionOwners(db: ReturnType<typeof createPrismaClient>) {
+  for (const owner of Object.values(sessionOwners)) {
+    const user = await db.user.create({ data: { email: owner.email, name: owner.name, passwordHash: await hashPassword(owner.password) } });
+    const account = await db.account.create({ data: { name: `${owner.name}'s account` } });
+    await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner" } });
+  }
 }

@@ -8,7 +8,7 @@ import { createApiKey, updateApiKey } from "./api-key-writes";
 import { deleteApiKey } from "./api-keys";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "./audit-log";
 import { createInvite } from "./invites";
-import { reviewAccountKeys } from "./support";
+import { startSupportReview } from "./support";
 import { asUser, createAccount, createMember, createSupportStaff } from "./test-fixtures";
 
 // Append-only in the code as well as in the database: no source file of the app changes or
@@ -71,7 +71,7 @@ describe.each(testProviders)("the audit log on %s", (provider) => {
     await updateApiKey(ctx, created.data.apiKey.id, { name: "Production", permissions: { scopes: ["mail.send", "stats.read"] } });
     await deleteApiKey(ctx, created.data.apiKey.id);
     const staff = await createSupportStaff(db);
-    await reviewAccountKeys({ db, userId: staff.id }, account.id);
+    await startSupportReview({ db, userId: staff.id }, account.id, "api_keys");
 
     const log = await listAuditEvents(ctx);
     if (!log.ok) throw new Error(log.message);

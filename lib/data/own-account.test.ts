@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/common-passwords";
 import { verifyPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
@@ -29,6 +30,12 @@ describe.each(testProviders)("first owner and sign-up on %s", (provider) => {
     const result = await createFirstOwner(db, form("not-an-email", { password: "short", confirmPassword: "other" }));
     expect(result).toMatchObject({ ok: false, code: "invalid" });
     if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["confirmPassword", "email", "password"]);
+    expect(await db.user.count()).toBe(0);
+  });
+
+  it("refuses a common password, as the profile page does", async () => {
+    const result = await createFirstOwner(db, form("first@example.test", { password: "qwerty123456", confirmPassword: "qwerty123456" }));
+    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] } });
     expect(await db.user.count()).toBe(0);
   });
 

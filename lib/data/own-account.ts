@@ -1,4 +1,5 @@
 import "server-only";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { isSignUpOpen } from "@/lib/config/mode";
 import { Prisma, type PrismaClient } from "@/lib/db/create-client";
@@ -86,7 +87,11 @@ async function createOwner(tx: Tx, values: NewOwnerValues, passwordHash: string)
 
 function parseNewOwner(input: unknown): { ok: true; data: NewOwnerValues } | Failure {
   const parsed = newOwnerSchema.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
+  if (parsed.success) {
+    // Server side only: the list is too large for the form's JavaScript.
+    if (isCommonPassword(parsed.data.password)) return fail("invalid", COMMON_PASSWORD_MESSAGE, { password: [COMMON_PASSWORD_MESSAGE] });
+    return ok(parsed.data);
+  }
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
   return fail("invalid", parsed.error.issues[0]?.message ?? "Check the form", fieldErrors);

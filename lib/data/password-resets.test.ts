@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/common-passwords";
 import { verifyPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
@@ -98,6 +99,18 @@ describe.each(testProviders)("password reset links on %s", (provider) => {
       ok: false,
       fieldErrors: { confirmPassword: ["The passwords do not match"] },
     });
+    expect(await resetPassword(db, token, { password: "qwerty123456", confirmPassword: "qwerty123456" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] },
+    });
     expect(await getPasswordResetStatus(db, token)).toBe("valid");
+  });
+
+  it("ends every session of the user: whoever knew the old password may hold one", async () => {
+    const user = await newUser();
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+    expect(await resetPassword(db, await issuePasswordReset(db, user.id), newPassword)).toMatchObject({ ok: true });
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true, sessionReissueId: true } });
+    expect(after).toEqual({ sessionVersion: before.sessionVersion + 1, sessionReissueId: null });
   });
 });

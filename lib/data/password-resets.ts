@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { hashSecret } from "@/lib/keys/hash";
@@ -69,6 +70,7 @@ export async function resetPassword(db: PrismaClient, token: string, input: unkn
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
       return fail("invalid", parsed.error.issues[0]?.message ?? "Check the form", fieldErrors);
     }
+    if (isCommonPassword(parsed.data.password)) return fail("invalid", COMMON_PASSWORD_MESSAGE, { password: [COMMON_PASSWORD_MESSAGE] });
     const status = await getPasswordResetStatus(db, token);
     if (status !== "valid") return fail("not_found", statusMessages[status]);
     const passwordHash = await hashPassword(parsed.data.password);
@@ -78,8 +80,12 @@ export async function resetPassword(db: PrismaClient, token: string, input: unkn
       const { count } = await tx.passwordReset.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
       if (count === 0) throw new DataFailure(fail("not_found", statusMessages.used));
       const reset = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
-      // Issue 7's session version belongs here too: bump it so other sessions end with the old password.
-      const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { email: true } });
+      // Whoever knew the old password may hold a session: every session of the user ends.
+      const user = await tx.user.update({
+        where: { id: reset.userId },
+        data: { passwordHash, sessionVersion: { increment: 1 }, sessionReissueId: null },
+        select: { email: true },
+      });
       // Any other link for this user would undo the change: they are used up with this one.
       await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
       return user.email;

@@ -10,7 +10,7 @@ import { listAuditEvents } from "./audit-log";
 import type { DataContext } from "./context";
 import { createInvite, revokeInvite } from "./invites";
 import type { DataResult } from "./result";
-import { reviewAccountAuditLog, reviewAccountKeys, searchAccounts } from "./support";
+import { reviewAccountAuditLog, reviewAccountKeys, searchAccounts, startSupportReview } from "./support";
 import { listTeammates, removeTeammate, updateTeammate } from "./teammates";
 import { asUser, createAccount, createMember, createSupportStaff, insertKey } from "./test-fixtures";
 
@@ -152,6 +152,10 @@ const matrix: Record<string, Cell> = {
   },
   "search accounts (support)": {
     run: async ({ db, userIds }, caller) => outcome(await searchAccounts({ db, userId: userIds[caller] }, "matrix")),
+    expected: staffOnly,
+  },
+  "start a review of an account (support)": {
+    run: async ({ db, userIds, accountId }, caller) => outcome(await startSupportReview({ db, userId: userIds[caller] }, accountId, "api_keys")),
     expected: staffOnly,
   },
   "review an account's keys (support)": {

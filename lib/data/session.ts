@@ -4,6 +4,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import type { DataContext } from "./context";
 import { fail, messages, ok, type DataResult } from "./result";
+import type { ProfileContext } from "./profile";
 import type { SupportContext } from "./support";
 import { getDb } from "./db";
 
@@ -14,15 +15,20 @@ export interface Viewer {
   accounts: { id: string; name: string; role: string }[];
   /** Null for a user who belongs to no account (support staff, a removed teammate). */
   currentAccountId: string | null;
+  /** This session's id: what "sign out of all other sessions" keeps. */
+  sessionId: string;
 }
 
 // The signed-in person and the account they work on, read from the database on every request:
-// a user deleted since sign-in counts as signed out.
+// a user deleted since sign-in counts as signed out, and so does a session that was signed out of
+// or issued before the user's session version last moved (lib/data/sessions.ts).
 // Cached per request: the layout, the page and an action each ask, the database answers once.
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
+  const sessionId = session?.sessionId;
+  // A token without these was issued before sessions could be ended: it is refused too.
+  if (!userId || !sessionId || session.sessionVersion === undefined) return null;
   const user = await getDb().user.findUnique({
     where: { id: userId },
     select: {
@@ -30,13 +36,15 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
       name: true,
       email: true,
       isSupportStaff: true,
+      sessionVersion: true,
+      endedSessions: { where: { id: sessionId }, select: { id: true } },
       memberships: {
         select: { role: true, account: { select: { id: true, name: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
   });
-  if (!user) return null;
+  if (!user || user.sessionVersion !== session.sessionVersion || user.endedSessions.length > 0) return null;
   const accounts = user.memberships.map((m) => ({ id: m.account.id, name: m.account.name, role: m.role }));
   // The cookie only names a preference: an account the user is not (or no longer) a member of
   // is ignored, so the current account is always one of the user's memberships.
@@ -46,6 +54,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     user: { id: user.id, name: user.name, email: user.email, isSupportStaff: user.isSupportStaff },
     accounts,
     currentAccountId: current?.id ?? null,
+    sessionId,
   };
 });
 
@@ -80,4 +89,10 @@ export async function getActionContext(renderedAccountId: unknown): Promise<Data
 export async function getSupportContext(): Promise<SupportContext | null> {
   const viewer = await getViewer();
   return viewer ? { db: getDb(), userId: viewer.user.id } : null;
+}
+
+/** For /profile: the signed-in user and this session, whatever their memberships. */
+export async function getProfileContext(): Promise<ProfileContext | null> {
+  const viewer = await getViewer();
+  return viewer ? { db: getDb(), userId: viewer.user.id, sessionId: viewer.sessionId } : null;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
-import { reviewAccountAuditLog, reviewAccountKeys, searchAccounts } from "./support";
+import { REVIEW_WINDOW_MS, reviewAccountAuditLog, reviewAccountKeys, searchAccounts, startSupportReview } from "./support";
 import { createAccount, createMember, createSupportStaff, insertKey } from "./test-fixtures";
 
 describe.each(testProviders)("support reviews on %s", (provider) => {
@@ -33,14 +33,16 @@ describe.each(testProviders)("support reviews on %s", (provider) => {
     expect(found.ok && found.data[0]).toEqual({ id: account.id, name: "Initech 100%_Mail", ownerEmails: [owner.email], keyCount: 0 });
   });
 
-  it("shows keys without secrets, and writes support.viewed naming the staff member for every review", async () => {
+  it("shows keys without secrets once a review is started, which writes support.viewed naming the staff member", async () => {
     const staff = await createSupportStaff(db);
+    const sctx = { db, userId: staff.id };
     const account = await createAccount(db);
     const owner = await createMember(db, account.id, "owner");
     await insertKey(db, account.id, "general", ["mail.send", "mail.batch.create", "mail.batch.delete", "mail.batch.read", "mail.batch.update", "stats.read", "stats.global.read"], owner.id);
     await insertKey(db, account.id, "billing", ["billing.read"]);
-    const review = await reviewAccountKeys({ db, userId: staff.id }, account.id);
-    if (!review.ok) throw new Error(review.message);
+    expect(await startSupportReview(sctx, account.id, "api_keys")).toEqual({ ok: true, data: { accountId: account.id } });
+    const review = await reviewAccountKeys(sctx, account.id);
+    if (!review.ok || !review.data) throw new Error("no review");
     const general = review.data.keys.find((k) => k.type === "general")!;
     expect(Object.keys(general).sort()).toEqual(["createdAt", "createdBy", "id", "name", "permissions", "type"]);
     expect(general.permissions).toContainEqual({ category: "Mail Send", level: "full" });
@@ -48,20 +50,43 @@ describe.each(testProviders)("support reviews on %s", (provider) => {
     expect(general.createdBy).toEqual({ name: "Test User", removed: false });
     expect(JSON.stringify(review.data)).not.toMatch(/secretHash|[0-9a-f]{64}/);
 
-    await reviewAccountAuditLog({ db, userId: staff.id }, account.id);
+    await startSupportReview(sctx, account.id, "audit_log");
     const events = await db.auditEvent.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => [e.action, e.actorUserId, e.actorName, e.targetType])).toEqual([
-      ["support.viewed", staff.id, "Support Person (Keyward support)", "account"],
-      ["support.viewed", staff.id, "Support Person (Keyward support)", "account"],
+    expect(events.map((e) => [e.action, e.actorUserId, e.actorName, e.targetType, e.details])).toEqual([
+      ["support.viewed", staff.id, "Support Person (Keyward support)", "account", JSON.stringify({ section: "api_keys" })],
+      ["support.viewed", staff.id, "Support Person (Keyward support)", "account", JSON.stringify({ section: "audit_log" })],
     ]);
+  });
+
+  it("reads nothing and records nothing until a review is started, and only for a while after", async () => {
+    const staff = await createSupportStaff(db);
+    const sctx = { db, userId: staff.id };
+    const account = await createAccount(db);
+    expect(await reviewAccountKeys(sctx, account.id)).toEqual({ ok: true, data: null });
+    expect(await reviewAccountAuditLog(sctx, account.id)).toEqual({ ok: true, data: null });
+    expect(await db.auditEvent.count({ where: { accountId: account.id } })).toBe(0);
+
+    await startSupportReview(sctx, account.id, "api_keys");
+    // Started for the keys only; reading them again writes nothing more.
+    expect(await reviewAccountAuditLog(sctx, account.id)).toEqual({ ok: true, data: null });
+    expect(await reviewAccountKeys(sctx, account.id)).toMatchObject({ ok: true, data: { keys: [] } });
+    expect(await db.auditEvent.count({ where: { accountId: account.id } })).toBe(1);
+    // Another staff member's review does not open it for this one.
+    const other = await createSupportStaff(db);
+    expect(await reviewAccountKeys({ db, userId: other.id }, account.id)).toEqual({ ok: true, data: null });
+    // Past the window, a new review must be started.
+    const later = new Date(Date.now() + REVIEW_WINDOW_MS + 60_000);
+    expect(await reviewAccountKeys(sctx, account.id, later)).toEqual({ ok: true, data: null });
   });
 
   it("reads the support flag on every call, and refuses unknown accounts", async () => {
     const staff = await createSupportStaff(db);
     const account = await createAccount(db);
     expect(await reviewAccountKeys({ db, userId: staff.id }, "no-such-account")).toMatchObject({ code: "not_found" });
+    expect(await startSupportReview({ db, userId: staff.id }, "no-such-account", "api_keys")).toMatchObject({ code: "not_found" });
     await db.user.update({ where: { id: staff.id }, data: { isSupportStaff: false } });
     expect(await reviewAccountKeys({ db, userId: staff.id }, account.id)).toMatchObject({ code: "forbidden" });
+    expect(await startSupportReview({ db, userId: staff.id }, account.id, "api_keys")).toMatchObject({ code: "forbidden" });
     expect(await searchAccounts({ db, userId: staff.id }, account.name)).toMatchObject({ code: "forbidden" });
     expect(await db.auditEvent.count({ where: { accountId: account.id } })).toBe(0);
   });

@@ -88,36 +88,64 @@ export interface SupportKeyReview {
   keys: SupportKeyDTO[];
 }
 
-export async function reviewAccountKeys(sctx: SupportContext, accountId: string): Promise<DataResult<SupportKeyReview>> {
+export type ReviewSection = "api_keys" | "audit_log";
+
+// A review starts with a POST (startSupportReview), which writes support.viewed to the account's
+// log; for a while after, the section can be read (and paged through) without writing again.
+// A GET never writes: a link on another site cannot fill an account's log.
+export const REVIEW_WINDOW_MS = 30 * 60_000;
+
+/** Records support.viewed for the section; the section can then be read for REVIEW_WINDOW_MS. */
+export async function startSupportReview(sctx: SupportContext, accountId: string, section: ReviewSection): Promise<DataResult<{ accountId: string }>> {
   return catchFailure(async () => {
     const staff = await requireSupportStaff(sctx);
     return ok(
       await sctx.db.$transaction(async (tx) => {
-        const account = await tx.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+        const account = await tx.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: { id: true, name: true } });
         if (!account) throw new DataFailure(fail("not_found", accountNotFound));
-        await recordAuditEvent(tx, supportActor(staff, account.id), viewedEvent(account.name, "api_keys"));
-        const rows = await tx.apiKey.findMany({
-          where: { accountId: account.id },
-          select: { ...apiKeySelect, createdBy: { select: creatorSelect(account.id) } },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        });
-        const keys = rows.map((row) => {
-          const key = toApiKeyDTO(row);
-          const levels = levelsFromScopes(key.type, key.scopes);
-          return {
-            id: key.id,
-            name: key.name,
-            type: key.type,
-            permissions: categoriesFor(key.type)
-              .filter((category) => levels[category.id] !== "none")
-              .map((category) => ({ category: category.label, level: levels[category.id]! })),
-            createdAt: key.createdAt,
-            createdBy: toCreatorDTO(row.createdBy),
-          };
-        });
-        return { account: toAccountDTO(account), keys };
+        await recordAuditEvent(tx, supportActor(staff, account.id), viewedEvent(account.name, section));
+        return { accountId: account.id };
       }),
     );
+  });
+}
+
+/** Whether this staff member started a review of the section recently (their own support.viewed). */
+async function reviewStarted(sctx: SupportContext, accountId: string, section: ReviewSection, now: Date): Promise<boolean> {
+  const recent = await sctx.db.auditEvent.findMany({
+    where: { accountId, actorUserId: sctx.userId, action: "support.viewed", createdAt: { gte: new Date(now.getTime() - REVIEW_WINDOW_MS) } },
+    select: { details: true },
+  });
+  return recent.some((event) => event.details !== null && (JSON.parse(event.details) as { section?: unknown }).section === section);
+}
+
+/** The account's keys, or null until a review of them is started (startSupportReview). */
+export async function reviewAccountKeys(sctx: SupportContext, accountId: string, now: Date = new Date()): Promise<DataResult<SupportKeyReview | null>> {
+  return catchFailure(async () => {
+    await requireSupportStaff(sctx);
+    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+    if (!(await reviewStarted(sctx, account.id, "api_keys", now))) return ok(null);
+    const rows = await sctx.db.apiKey.findMany({
+      where: { accountId: account.id },
+      select: { ...apiKeySelect, createdBy: { select: creatorSelect(account.id) } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    const keys = rows.map((row) => {
+      const key = toApiKeyDTO(row);
+      const levels = levelsFromScopes(key.type, key.scopes);
+      return {
+        id: key.id,
+        name: key.name,
+        type: key.type,
+        permissions: categoriesFor(key.type)
+          .filter((category) => levels[category.id] !== "none")
+          .map((category) => ({ category: category.label, level: levels[category.id]! })),
+        createdAt: key.createdAt,
+        createdBy: toCreatorDTO(row.createdBy),
+      };
+    });
+    return ok({ account: toAccountDTO(account), keys });
   });
 }
 
@@ -126,15 +154,18 @@ export interface SupportAuditReview {
   log: AuditLogPage;
 }
 
-export async function reviewAccountAuditLog(sctx: SupportContext, accountId: string, query: AuditLogQuery = {}): Promise<DataResult<SupportAuditReview>> {
+/** The account's audit log, or null until a review of it is started (startSupportReview). */
+export async function reviewAccountAuditLog(
+  sctx: SupportContext,
+  accountId: string,
+  query: AuditLogQuery = {},
+  now: Date = new Date(),
+): Promise<DataResult<SupportAuditReview | null>> {
   return catchFailure(async () => {
-    const staff = await requireSupportStaff(sctx);
-    const account = await sctx.db.$transaction(async (tx) => {
-      const found = await tx.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
-      if (!found) throw new DataFailure(fail("not_found", accountNotFound));
-      await recordAuditEvent(tx, supportActor(staff, found.id), viewedEvent(found.name, "audit_log"));
-      return found;
-    });
+    await requireSupportStaff(sctx);
+    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+    if (!(await reviewStarted(sctx, account.id, "audit_log", now))) return ok(null);
     const log = await readAuditLog(sctx.db, account.id, query, auditActions, true);
     return ok({ account: toAccountDTO(account), log });
   });
@@ -144,6 +175,6 @@ function supportActor(staff: { id: string; name: string }, accountId: string): A
   return { principal: { kind: "user", userId: staff.id }, accountId, name: `${staff.name} (Keyward support)` };
 }
 
-function viewedEvent(accountName: string, section: "api_keys" | "audit_log") {
+function viewedEvent(accountName: string, section: ReviewSection) {
   return { action: "support.viewed", targetType: "account", targetName: accountName, details: { section } } as const;
 }

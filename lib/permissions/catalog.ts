@@ -1,4 +1,6 @@
 import { z } from "zod";
+// Before the parse below, which would otherwise probe for eval under the pages' CSP.
+import "../validation/zod-config";
 // The attribute keeps this loadable by Node's native ESM (tsx, scripts) as well as by bundlers.
 import rawCatalog from "./scopes.json" with { type: "json" };
 

@@ -1,3 +1,6 @@
+// Every schema module imports this one, so every bundle that validates configures zod first.
+import "./zod-config";
+
 // PostgreSQL refuses NUL (0x00) in a text value outright, so a name like "a\u0000b" would reach
 // the database and fail there as a 500 (SQLite stores it). The other C0 controls and DEL are
 // refused with it: no name or e-mail address needs them, and they only garble lists and logs.

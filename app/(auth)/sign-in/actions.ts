@@ -1,8 +1,9 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { signIn, signOut, SignInLocked } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/validation/sign-in";
+import { incorrectMessage, lockedMessage } from "./messages";
 
 export interface SignInState {
   message?: string;
@@ -18,11 +19,14 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return {};
   } catch (error) {
     // A successful sign-in "throws" Next's redirect: only Auth.js's own errors are results.
-    if (error instanceof AuthError) return { message: "Incorrect e-mail or password", email };
+    // Neither message says whether the e-mail has an account: unknown e-mails are locked too.
+    if (error instanceof SignInLocked) return { message: lockedMessage, email };
+    if (error instanceof AuthError) return { message: incorrectMessage, email };
     throw error;
   }
 }
 
+// Auth.js's signOut event also ends the session on the server (lib/auth/auth.ts).
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { signInAction, type SignInState } from "./actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { message: initialMessage });
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

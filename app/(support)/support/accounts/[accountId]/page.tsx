@@ -4,9 +4,10 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getSupportContext } from "@/lib/data/session";
 import { reviewAccountKeys } from "@/lib/data/support";
 import { ReviewNav } from "./review-nav";
+import { ReviewNotStarted } from "./review-not-started";
 
 export const metadata: Metadata = { title: "Support review" };
-// Every visit is a review that must be logged: never served from a cache.
+// Reads the review's state on every request: never served from a cache.
 export const dynamic = "force-dynamic";
 
 const levelLabels = { none: "No Access", read: "Read Access", full: "Full Access", custom: "Custom" } as const;
@@ -17,6 +18,7 @@ export default async function SupportKeysPage({ params }: { params: Promise<{ ac
   const { accountId } = await params;
   const result = await reviewAccountKeys(sctx, accountId);
   if (!result.ok) return <p className="text-slate-700">{result.message}</p>;
+  if (!result.data) return <ReviewNotStarted accountId={accountId} section="api_keys" />;
   const { account, keys } = result.data;
   return (
     <section aria-labelledby="review-title">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
-// Tabs between a review's two sections. No prefetch: each opening is a review, and is logged.
+// Tabs between a review's two sections. No prefetch: a review's pages are read per request and
+// only while a review is started (lib/data/support.ts).
 export function ReviewNav({ accountId, current }: { accountId: string; current: "keys" | "audit" }) {
   const tab = (active: boolean) => `rounded px-3 py-1.5 ${active ? "bg-slate-200 font-medium" : "hover:bg-slate-100"}`;
   return (

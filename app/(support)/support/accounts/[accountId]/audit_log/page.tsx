@@ -4,10 +4,11 @@ import { AuditLogTable } from "@/components/audit/audit-log-table";
 import { getSupportContext } from "@/lib/data/session";
 import { reviewAccountAuditLog } from "@/lib/data/support";
 import { auditQueryFrom, type AuditSearchParams } from "@/lib/validation/audit-log";
+import { ReviewNotStarted } from "../review-not-started";
 import { ReviewNav } from "../review-nav";
 
 export const metadata: Metadata = { title: "Support review: audit log" };
-// Every visit is a review that must be logged: never served from a cache.
+// Reads the review's state on every request: never served from a cache.
 export const dynamic = "force-dynamic";
 
 export default async function SupportAuditLogPage({
@@ -23,6 +24,7 @@ export default async function SupportAuditLogPage({
   const query = auditQueryFrom(await searchParams);
   const result = await reviewAccountAuditLog(sctx, accountId, query);
   if (!result.ok) return <p className="text-slate-700">{result.message}</p>;
+  if (!result.data) return <ReviewNotStarted accountId={accountId} section="audit_log" />;
   return (
     <section aria-labelledby="review-title">
       <h1 id="review-title" className="text-2xl font-semibold">

@@ -1,0 +1,18 @@
+import { ReviewNav } from "./review-nav";
+import { StartReview } from "./start-review";
+
+/** Before the review starts: only the id from the address, nothing read from the account. */
+export function ReviewNotStarted({ accountId, section }: { accountId: string; section: "api_keys" | "audit_log" }) {
+  return (
+    <section aria-labelledby="review-title">
+      <h1 id="review-title" className="text-2xl font-semibold">
+        Review account
+      </h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Account <code className="font-mono">{accountId}</code>
+      </p>
+      <ReviewNav accountId={accountId} current={section === "api_keys" ? "keys" : "audit"} />
+      <StartReview accountId={accountId} section={section} />
+    </section>
+  );
+}
