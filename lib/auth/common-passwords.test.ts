@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@/lib/config/demo";
 import { isCommonPassword } from "./common-passwords";
 
 describe("isCommonPassword", () => {
@@ -6,6 +7,10 @@ describe("isCommonPassword", () => {
     expect(isCommonPassword("1qaz2wsx3edc")).toBe(true);
     expect(isCommonPassword("QWERTY123456")).toBe(true);
     expect(isCommonPassword("password")).toBe(true);
+  });
+
+  it("includes the demo's password, which the README makes public", () => {
+    expect(isCommonPassword(DEMO_PASSWORD)).toBe(true);
   });
 
   it("lets an uncommon one through", () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/common-passwords";
+import { DEMO_PASSWORD } from "@/lib/config/demo";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { acceptanceMessages, acceptInviteAsNewUser, acceptInviteAsUser, getInvitation } from "./invite-acceptance";
@@ -60,6 +62,20 @@ describe.each(testProviders)("accepting an invitation on %s", (provider) => {
     expect(await acceptInviteAsNewUser(db, token, { name: "Still Fine", password: "a-long-password" })).toMatchObject({ ok: true });
     const joined = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
     expect(joined.memberships).toMatchObject([{ accountId: account.id, scopes: '["mail.send"]' }]);
+  });
+
+  it("refuses a common password, or the demo's, and leaves the link usable", async () => {
+    const email = "common-password@example.test";
+    const { token } = await invitedByAda(email);
+    for (const password of ["qwerty123456", DEMO_PASSWORD]) {
+      expect(await acceptInviteAsNewUser(db, token, { name: "Common", password })).toMatchObject({
+        ok: false,
+        code: "invalid",
+        fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] },
+      });
+    }
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect(await getInvitation(db, token)).toMatchObject({ status: "valid" });
   });
 
   it("never makes support staff a member: they review accounts through /support only", async () => {

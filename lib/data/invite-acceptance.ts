@@ -1,4 +1,5 @@
 import "server-only";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { Prisma, type PrismaClient } from "@/lib/db/create-client";
 import { hashSecret } from "@/lib/keys/hash";
@@ -65,6 +66,7 @@ export async function acceptInviteAsNewUser(
   input: { name: string; password: string },
 ): Promise<DataResult<JoinedAccount>> {
   return catchFailure(async () => {
+    if (isCommonPassword(input.password)) return fail("invalid", COMMON_PASSWORD_MESSAGE, { password: [COMMON_PASSWORD_MESSAGE] });
     const row = await usableInvite(db, token);
     if (await db.user.findUnique({ where: { email: row.email }, select: { id: true } })) {
       return fail("invalid", acceptanceMessages.emailTaken);
