@@ -25,7 +25,7 @@ test("support staff review an account's keys, read only, and the owner sees supp
   await signIn(page, users.acmeOwner);
   await page.goto("/settings/audit_log?action=support.viewed");
   const latest = page.getByRole("row").nth(1);
-  await expect(latest).toContainText("support.viewed");
+  await expect(latest).toContainText("Viewed by support");
   await expect(latest).toContainText("Sam Support (Keyward support)");
-  await expect(latest).toContainText("viewed API keys");
+  await expect(latest).toContainText("Looked at the API keys");
 });
