@@ -29,8 +29,9 @@ export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose
     [defaults],
   );
   const form = useForm<TeammateFormInput, unknown, TeammateFormValues>({ resolver: zodResolver(teammateFormSchema), defaultValues: defaults });
-  const { register, handleSubmit, setError, control, formState } = form;
+  const { register, handleSubmit, setError, setValue, control, formState } = form;
   const role = useWatch({ control, name: "role" });
+  const levels = useWatch({ control, name: "levels" });
   const roles: TeammateRole[] = manageOwners ? ["owner", "admin", "restricted", "read_only"] : ["admin", "restricted", "read_only"];
 
   const submit = handleSubmit(async (values) => {
@@ -51,6 +52,10 @@ export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose
           registerLevel={(id) => register(`levels.${id}`)}
           heldScopes={heldScopes}
           customCategories={customCategories}
+          levels={{
+            values: levels,
+            set: (changes) => Object.entries(changes).forEach(([id, level]) => setValue(`levels.${id}`, level, { shouldDirty: true })),
+          }}
         />
         <FormError levels={levelsErrorOf(formState.errors)} root={formState.errors.root?.message} />
         <FormActions submitLabel={"Save"} pendingLabel={"Saving…"} pending={formState.isSubmitting} onCancel={onClose} />

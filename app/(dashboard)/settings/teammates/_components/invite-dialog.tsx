@@ -19,8 +19,9 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
     resolver: zodResolver(inviteFormSchema),
     defaultValues: { email: "", role: "restricted", includeBilling: false, levels: emptyLevels() },
   });
-  const { register, handleSubmit, setError, control, formState } = form;
+  const { register, handleSubmit, setError, setValue, control, formState } = form;
   const role = useWatch({ control, name: "role" });
+  const levels = useWatch({ control, name: "levels" });
   const errors = formState.errors;
 
   const submit = handleSubmit(async (values) => {
@@ -57,6 +58,10 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
           registerLevel={(id) => register(`levels.${id}`)}
           heldScopes={heldScopes}
           customCategories={noCustom}
+          levels={{
+            values: levels,
+            set: (changes) => Object.entries(changes).forEach(([id, level]) => setValue(`levels.${id}`, level, { shouldDirty: true })),
+          }}
         />
         <FormError levels={levelsErrorOf(errors)} root={errors.root?.message} />
         <FormActions submitLabel={"Invite"} pendingLabel={"Inviting…"} pending={formState.isSubmitting} onCancel={onCancel} />
