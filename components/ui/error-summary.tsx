@@ -32,7 +32,7 @@ function ProblemLink({ fieldId, message }: { fieldId: string; message: string })
                 event.preventDefault();
                 document.getElementById(fieldId)?.focus();
               }}
-              className="underline underline-offset-2 [overflow-wrap:anywhere]"
+              className="inline-block py-0.5 underline underline-offset-2 [overflow-wrap:anywhere]"
             >
               {message}
             </a>

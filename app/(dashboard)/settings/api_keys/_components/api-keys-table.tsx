@@ -17,8 +17,14 @@ const columnClasses: Record<string, string> = {
 };
 
 export function ApiKeysTable({ keys, ...handlers }: { keys: ApiKeyListItemDTO[] } & RowActionHandlers) {
-  const { abilities, onEdit, onDelete } = handlers;
-  const columns = useMemo(() => buildColumns({ abilities, onEdit, onDelete }), [abilities, onEdit, onDelete]);
+  const { onEdit, onDelete } = handlers;
+  const { create, update, delete: remove, billing } = handlers.abilities;
+  // Columns must keep their identity across refreshes: new cell renderers remount every cell,
+  // and a remounted gear button drops the focus just handed back to it after a dialog.
+  const columns = useMemo(
+    () => buildColumns({ abilities: { create, update, delete: remove, billing }, onEdit, onDelete }),
+    [create, update, remove, billing, onEdit, onDelete],
+  );
   const table = useTable({ features, columns, data: keys, getRowId: (key) => key.id });
 
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import type { ApiKeyList } from "@/lib/data/api-keys";
 import type { KeyType } from "@/lib/permissions/catalog";
@@ -28,6 +28,9 @@ const rowId = (keyId: string) => `api-key-row-${keyId}`;
 export function ApiKeysView({ list }: { list: ApiKeyList }) {
   const [open, setOpen] = useState<Open>({ kind: "none" });
   const [status, setStatus] = useState("");
+  // Stable, so the table's columns (and the focus inside them) survive re-renders.
+  const onEdit = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "edit", apiKey }), []);
+  const onDelete = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "delete", apiKey }), []);
   const focusAfter = useFocusAfter(list.keys);
   const close = (...focusIds: string[]) => {
     setOpen({ kind: "none" });
@@ -65,8 +68,8 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
         <ApiKeysTable
           keys={list.keys}
           abilities={list.abilities}
-          onEdit={(apiKey) => setOpen({ kind: "edit", apiKey })}
-          onDelete={(apiKey) => setOpen({ kind: "delete", apiKey })}
+          onEdit={onEdit}
+          onDelete={onDelete}
         />
       ) : (
         <EmptyState>{createMenu}</EmptyState>
