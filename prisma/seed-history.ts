@@ -6,7 +6,11 @@ import { createApiKey, updateApiKey } from "@/lib/data/api-key-writes.ts";
 import { deleteApiKey } from "@/lib/data/api-keys.ts";
 import type { DataContext } from "@/lib/data/context.ts";
 import type { DataResult } from "@/lib/data/result.ts";
-import { allGeneralScopes } from "@/lib/permissions/catalog.ts";
+import { allGeneralScopes, generalCategories } from "@/lib/permissions/catalog.ts";
+import { scopesForLevel } from "@/lib/permissions/levels.ts";
+
+const stats = generalCategories.find((category) => category.id === "stats");
+const statsRead = stats ? scopesForLevel(stats, "read") : [];
 
 export async function seedHistory(db: PrismaClient, accountId: string, people: { owner: string; restricted: string }): Promise<void> {
   const as = (userId: string): DataContext => ({ db, principal: { kind: "user", userId }, accountId });
@@ -17,7 +21,8 @@ export async function seedHistory(db: PrismaClient, accountId: string, people: {
   await must(
     updateApiKey(owner, campaigns.apiKey.id, {
       name: "Marketing campaigns",
-      permissions: { scopes: ["mail.send", "stats.read", "stats.global.read"] },
+      // Stats at Read Access: the log reads "Permissions changed: +Stats (read)".
+      permissions: { scopes: ["mail.send", ...statsRead] },
     }),
   );
   const staging = await must(createApiKey(owner, { name: "Old staging key", type: "general", scopes: ["mail.send"] }));

@@ -26,11 +26,11 @@ export function CategoryRow({ category, field, heldScopes, custom, hidden }: Cat
   const anyBeyond = offered.some(beyondHeld);
 
   return (
-    <fieldset hidden={hidden} className="grid grid-cols-3 items-center gap-x-2 gap-y-2 px-4 py-3 sm:grid-cols-[minmax(0,1fr)_7rem_7rem_7rem]">
+    <fieldset hidden={hidden} className="grid grid-cols-3 items-center gap-x-1 gap-y-2 px-3 py-3 sm:grid-cols-[minmax(0,1fr)_7rem_7rem_7rem] sm:gap-x-2 sm:px-4">
       <legend className="float-left col-span-3 text-sm font-medium text-slate-800 sm:col-span-1">{category.label}</legend>
       {columns.map((level) =>
         offered.includes(level) ? (
-          <label key={level} className="flex items-center gap-1.5 text-sm text-slate-700 has-disabled:text-slate-500">
+          <label key={level} className="flex items-center gap-1 text-sm whitespace-nowrap text-slate-700 has-disabled:text-slate-500 sm:gap-1.5">
             <input
               type="radio"
               value={level}

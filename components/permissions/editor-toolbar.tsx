@@ -29,7 +29,7 @@ export function EditorToolbar({ categories, shown, filter, onFilter, heldScopes,
   const scope = filter.trim() ? "shown" : "all";
 
   return (
-    <div className="space-y-3 border-b border-slate-200 bg-slate-50 px-4 py-3">
+    <div className="space-y-3 border-b border-slate-200 bg-slate-50 px-3 py-3 sm:px-4">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1 basis-48">
           <label htmlFor={filterId} className="block text-sm font-medium">

@@ -72,7 +72,7 @@ export function Dialog({ open, title, children, onDismiss, role = "dialog" }: Di
       className="m-auto w-full max-w-2xl rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
     >
       {open ? (
-        <div className="max-h-[85vh] overflow-y-auto p-6">
+        <div className="max-h-[85vh] overflow-y-auto p-4 sm:p-6">
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>

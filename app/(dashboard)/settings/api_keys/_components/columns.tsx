@@ -34,11 +34,16 @@ export function buildColumns(handlers: RowActionHandlers) {
       header: "Created by",
       cell: ({ row }) => <CreatedBy creator={row.original.createdBy} />,
     }),
-    column.display({
-      id: "actions",
-      header: "Action",
-      cell: ({ row }) => <RowActions apiKey={row.original} {...handlers} />,
-    }),
+    // A member who may neither edit nor delete sees no empty Action column (the page says why).
+    ...(handlers.abilities.update || handlers.abilities.delete
+      ? [
+          column.display({
+            id: "actions",
+            header: "Action",
+            cell: ({ row }) => <RowActions apiKey={row.original} {...handlers} />,
+          }),
+        ]
+      : []),
   ]);
 }
 

@@ -26,9 +26,9 @@ export function KeyPermissions({ type, permissions }: { type: KeyType; permissio
   );
   return (
     <>
-      <ul className="space-y-0.5 text-xs">{permissions.slice(0, LISTED).map(line)}</ul>
+      <ul className="space-y-0.5">{permissions.slice(0, LISTED).map(line)}</ul>
       {permissions.length > LISTED ? (
-        <details className="mt-1 text-xs">
+        <details className="mt-1">
           <summary className="cursor-pointer text-brand-700">{permissions.length - LISTED} more categories</summary>
           <ul className="mt-1 space-y-0.5">{permissions.slice(LISTED).map(line)}</ul>
         </details>

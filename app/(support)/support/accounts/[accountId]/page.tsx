@@ -47,7 +47,7 @@ export default async function SupportKeysPage({ params }: { params: Promise<{ ac
               {keys.map((key) => (
                 <tr key={key.id}>
                   <td className="max-w-56 px-4 py-3 font-medium [overflow-wrap:anywhere]">{key.name}</td>
-                  <td className="px-4 py-3 font-mono text-xs">{key.id}</td>
+                  <td className="px-4 py-3 font-mono text-[13px]">{key.id}</td>
                   <td className="px-4 py-3">{key.type === "billing" ? "Billing" : "General"}</td>
                   <td className="px-4 py-3">
                     <KeyPermissions type={key.type} permissions={key.permissions} />
