@@ -63,4 +63,15 @@ test("on a phone, a key with a 100-character name is created and deleted, and th
   await expect(page.getByRole("status").filter({ hasText: "API key deleted" })).toBeVisible();
   await expect(row).toHaveCount(0);
   await expectNoSidewaysScroll(page, "after the delete");
+
+  // The other settings pages and their dialogs fit as well.
+  for (const path of ["/settings/teammates", "/settings/billing", "/no-such-page"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, path);
+  }
+  await page.goto("/settings/teammates");
+  await page.getByRole("button", { name: "Invite Teammate" }).click();
+  await page.getByRole("dialog", { name: "Invite Teammate" }).getByRole("radio", { name: "Restricted" }).check();
+  await expectNoSidewaysScroll(page, "invitation dialog");
 });

@@ -13,7 +13,7 @@ import { EditKeyDialog } from "./edit-key-dialog";
 import { EmptyState, ReadOnlyNotice } from "./notices";
 import { rowActionsButtonId } from "./row-actions";
 import { SecretDialog } from "./secret-dialog";
-import { useFocusAfter } from "./use-focus-after";
+import { useFocusAfter } from "@/components/ui/use-focus-after";
 
 // Which dialog is open. The created key lives only here, in memory, until "Done".
 type Open =

@@ -19,9 +19,10 @@ interface EditTeammateDialogProps {
   heldScopes: readonly string[];
   manageOwners: boolean;
   onClose: () => void;
+  onSaved: () => void;
 }
 
-export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose }: EditTeammateDialogProps) {
+export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose, onSaved }: EditTeammateDialogProps) {
   const accountId = useRenderedAccountId();
   const defaults = useMemo(() => teammateDefaults(teammate.role, teammate.scopes), [teammate]);
   const customCategories = useMemo(
@@ -36,7 +37,7 @@ export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose
 
   const submit = handleSubmit(async (values) => {
     const result = await updateTeammateAction(accountId, teammate.userId, values);
-    if (result.ok) return onClose();
+    if (result.ok) return onSaved();
     setError("root", { message: result.message });
   });
 
