@@ -7,13 +7,15 @@ import { emptyOwner } from "./support/users.ts";
 
 // Every state the issue lists, at a desktop and a phone width: axe must find nothing.
 const signedOut = { cookies: [], origins: [] };
+// Each test visits several states and runs axe on each: generous bounds on a shared, busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width} px`, () => {
     test.use({ viewport });
 
     test("the keys page: list, Create menu, each form with and without errors, the shown-once key, gear menu, edit, delete", async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       await page.goto("/settings/api_keys");
       await expect(page.getByRole("table")).toBeVisible();
       await expectNoViolations(page, "keys list");

@@ -12,7 +12,11 @@ test("after the invitation dialogs focus returns to Invite Teammate, and the cha
   await expect(invite).toBeHidden();
   await expect(inviteButton).toBeFocused();
 
+  // A problem is summarised at the top of the form, and focus goes to the field.
   await inviteButton.click();
+  await invite.getByRole("button", { name: "Invite" }).click();
+  await expect(invite.getByRole("alert")).toBeVisible();
+  await expect(invite.getByLabel("E-mail address")).toBeFocused();
   await invite.getByLabel("E-mail address").fill(email);
   await invite.getByRole("radio", { name: "Admin" }).check();
   await invite.getByRole("button", { name: "Invite" }).click();

@@ -10,7 +10,7 @@ import type { TeammateDTO } from "@/lib/data/teammates";
 import type { TeammateRole } from "@/lib/permissions/roles";
 import { teammateFormSchema, type TeammateFormInput, type TeammateFormValues } from "@/lib/validation/teammate";
 import { updateTeammateAction } from "../actions";
-import { FormError, levelsErrorOf } from "./form-error";
+import { focusFirstTeammateProblem, FormError, levelsErrorOf } from "./form-error";
 import { RoleFields } from "./role-fields";
 import { teammateDefaults } from "./teammate-defaults";
 
@@ -39,11 +39,13 @@ export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose
     const result = await updateTeammateAction(accountId, teammate.userId, values);
     if (result.ok) return onSaved();
     setError("root", { message: result.message });
-  });
+    focusFirstTeammateProblem({});
+  }, () => focusFirstTeammateProblem({}));
 
   return (
     <Dialog open title={`Edit Teammate: ${teammate.name}`} onDismiss={onClose}>
       <form onSubmit={submit} noValidate className="space-y-5">
+        <FormError levels={levelsErrorOf(formState.errors)} root={formState.errors.root?.message} />
         <p className="text-sm text-slate-600">{teammate.email}</p>
         <RoleFields
           roles={roles}
@@ -58,7 +60,6 @@ export function EditTeammateDialog({ teammate, heldScopes, manageOwners, onClose
             set: (changes) => Object.entries(changes).forEach(([id, level]) => setValue(`levels.${id}`, level, { shouldDirty: true })),
           }}
         />
-        <FormError levels={levelsErrorOf(formState.errors)} root={formState.errors.root?.message} />
         <FormActions submitLabel={"Save"} pendingLabel={"Saving…"} pending={formState.isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>

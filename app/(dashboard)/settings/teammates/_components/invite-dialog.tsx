@@ -7,7 +7,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { inviteFormSchema, type InviteFormInput, type InviteFormValues } from "@/lib/validation/teammate";
 import { inviteTeammateAction } from "../actions";
-import { FormError, levelsErrorOf } from "./form-error";
+import { focusFirstTeammateProblem, FormError, INVITE_EMAIL_ID, levelsErrorOf } from "./form-error";
 import { RoleFields } from "./role-fields";
 import { emptyLevels } from "./teammate-defaults";
 
@@ -17,6 +17,7 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
   const accountId = useRenderedAccountId();
   const form = useForm<InviteFormInput, unknown, InviteFormValues>({
     resolver: zodResolver(inviteFormSchema),
+    shouldFocusError: false,
     defaultValues: { email: "", role: "restricted", includeBilling: false, levels: emptyLevels() },
   });
   const { register, handleSubmit, setError, setValue, control, formState } = form;
@@ -29,14 +30,17 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
     if (result.ok) return onInvited(result.data.token, result.data.invite.email);
     if (result.fieldErrors?.email) setError("email", { message: result.fieldErrors.email[0] });
     else setError("root", { message: result.message });
-  });
+    focusFirstTeammateProblem({ email: result.fieldErrors?.email });
+  }, focusFirstTeammateProblem);
 
   return (
     <Dialog open title="Invite Teammate" onDismiss={onCancel}>
       <form onSubmit={submit} noValidate className="space-y-5">
+        <FormError email={errors.email?.message} levels={levelsErrorOf(errors)} root={errors.root?.message} />
         <label className="block text-sm font-medium">
           E-mail address
           <input
+            id={INVITE_EMAIL_ID}
             {...register("email")}
             type="email"
             autoFocus
@@ -63,7 +67,6 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
             set: (changes) => Object.entries(changes).forEach(([id, level]) => setValue(`levels.${id}`, level, { shouldDirty: true })),
           }}
         />
-        <FormError levels={levelsErrorOf(errors)} root={errors.root?.message} />
         <FormActions submitLabel={"Invite"} pendingLabel={"Inviting…"} pending={formState.isSubmitting} onCancel={onCancel} />
       </form>
     </Dialog>
