@@ -21,7 +21,7 @@ test("a tab left open on one account refuses to act after a switch in another ta
   await tabA.getByRole("menuitem", { name: "General API Key" }).click();
   const form = tabA.getByRole("dialog", { name: "Create General API Key" });
   await form.getByLabel("API Key Name").fill(name);
-  await form.getByRole("radio", { name: /^Full Access\b.+/ }).check();
+  await form.getByRole("radio", { name: "Full Access", exact: true }).check();
 
   // Tab B: Gus switches to Acme Mail, where he is read-only.
   const tabB = await context.newPage();
@@ -30,7 +30,7 @@ test("a tab left open on one account refuses to act after a switch in another ta
 
   // Tab A still shows Globex: its save is refused, and says why.
   await form.getByRole("button", { name: "Create & View" }).click();
-  await expect(form.getByRole("alert")).toHaveText("You switched accounts in another tab. Reload the page to continue.");
+  await expect(form.getByRole("alert")).toContainText("You switched accounts in another tab. Reload the page to continue.");
   await expect(tabA.getByRole("alertdialog", { name: "API Key Created" })).toHaveCount(0);
 
   // No key was made in either account.

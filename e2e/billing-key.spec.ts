@@ -6,8 +6,10 @@ test("a billing key offers only the Billing category", async ({ page }) => {
   await page.goto("/settings/api_keys");
 
   const form = await openCreateDialog(page, "Billing");
-  await expect(form.getByRole("group")).toHaveCount(1);
-  await expect(form.getByRole("group", { name: "Billing", exact: true })).toBeVisible();
+  const billing = form.getByRole("group", { name: "Billing", exact: true });
+  await expect(billing).toBeVisible();
+  await expect(form.getByRole("radio")).toHaveCount(3);
+  await expect(billing.getByRole("radio")).toHaveCount(3);
   await expect(form.getByRole("radio", { name: /^Restricted Access/ })).toHaveCount(0);
 
   await form.getByLabel("API Key Name").fill(name);

@@ -14,10 +14,11 @@ test("an account with 100 keys cannot create another", async ({ page }) => {
 
   const form = await openCreateDialog(page, "General");
   await form.getByLabel("API Key Name").fill(name);
+  await form.getByRole("radio", { name: "Restricted Access" }).check();
   await levelRadio(form, "Mail Send", "Full Access").check();
   await form.getByRole("button", { name: "Create & View" }).click();
 
-  await expect(form.getByRole("alert")).toHaveText("You have reached the limit of 100 API keys");
+  await expect(form.getByRole("alert")).toContainText("You have reached the limit of 100 API keys");
   await expect(page.getByRole("alertdialog", { name: "API Key Created" })).toHaveCount(0);
 
   await page.reload();

@@ -39,7 +39,7 @@ test("support staff start a review with a POST, see the keys read only, and the 
   // One review, one entry: the GETs before it and the reload after it wrote nothing.
   await expect(page.getByRole("row")).toHaveCount(2);
   const latest = page.getByRole("row").nth(1);
-  await expect(latest).toContainText("support.viewed");
+  await expect(latest).toContainText("Viewed by support");
   await expect(latest).toContainText("Sam Support (Keyward support)");
-  await expect(latest).toContainText("viewed API keys");
+  await expect(latest).toContainText("Looked at the API keys");
 });

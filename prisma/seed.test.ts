@@ -47,10 +47,11 @@ describe.each(testProviders)("the demo seed on %s", (provider) => {
 
     const keysOf = async (accountId: string) =>
       (await db.apiKey.findMany({ where: { accountId }, orderBy: { name: "asc" } })).map((k) => [k.name, k.type, JSON.parse(k.scopes)]);
-    expect(await keysOf(acme.id)).toEqual([
-      ["Production mail", "general", ["mail.send"]],
-      ["Stats dashboard", "general", ["stats.global.read", "stats.read"]],
-    ]);
+    const acmeKeys = await keysOf(acme.id);
+    expect(acmeKeys.map(([name]) => name)).toEqual(["Marketing campaigns", "Production mail", "Rita's test sender", "Stats dashboard", "Webhook relay"]);
+    expect(acmeKeys).toContainEqual(["Production mail", "general", ["mail.send"]]);
+    expect(acmeKeys).toContainEqual(["Stats dashboard", "general", ["stats.global.read", "stats.read"]]);
+    expect(acmeKeys).toContainEqual(["Webhook relay", "general", [...allGeneralScopes]]);
     expect(await keysOf(globex.id)).toEqual([
       ["Globex invoices", "billing", ["billing.read"]],
       ["Globex newsletter sender", "general", ["mail.send"]],
@@ -59,6 +60,18 @@ describe.each(testProviders)("the demo seed on %s", (provider) => {
     for (const account of await db.account.findMany()) {
       expect(account.keyCount).toBe(await db.apiKey.count({ where: { accountId: account.id } }));
     }
+
+    // The history was made through the data layer, so the audit log tells it.
+    // Order-insensitive: events made within one millisecond tie on createdAt.
+    const history = await db.auditEvent.findMany({ where: { accountId: acme.id } });
+    expect(history.map((event) => [event.action, event.targetName]).sort()).toEqual([
+      ["key.created", "Webhook relay"],
+      ["key.created", "Marketing campaigns"],
+      ["key.updated", "Marketing campaigns"],
+      ["key.created", "Old staging key"],
+      ["key.deleted", "Old staging key"],
+      ["key.created", "Rita's test sender"],
+    ].sort());
 
     const support = await db.user.findUniqueOrThrow({ where: { email: "support@keyward.test" }, include: { memberships: true } });
     expect(support.isSupportStaff).toBe(true);

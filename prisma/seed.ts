@@ -1,5 +1,6 @@
 // Demo data for a fresh database: `npm run db:seed` (run by `npm start`). It seeds only an empty
 // database, so a second run keeps everything people created, and always prints the sign-ins.
+import { registerServerOnlyStub } from "@/lib/api/server-only-hook.ts";
 import { hashPassword } from "@/lib/auth/password.ts";
 import { DEMO_PASSWORD, demoUsers } from "@/lib/config/demo.ts";
 import { runMode } from "@/lib/config/mode.ts";
@@ -20,7 +21,7 @@ const restrictedScopes = [
 export async function seed(db: PrismaClient): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => {
+  const acmeIds = await db.$transaction(async (tx) => {
     const users = await Promise.all(
       demoUsers.map((user) =>
         tx.user.create({
@@ -65,8 +66,20 @@ export async function seed(db: PrismaClient): Promise<boolean> {
       });
       await tx.account.update({ where: { id: key.account }, data: { keyCount: { increment: 1 } } });
     }
+    return { accountId: acme.id, owner: olivia.id, restricted: rita.id };
   });
+  const { seedHistory } = await loadHistory();
+  await seedHistory(db, acmeIds.accountId, acmeIds);
   return true;
+}
+
+// lib/data is marked server-only; outside Next (npm start's seed step, the e2e setup) the marker
+// is stubbed first, then the history module that uses lib/data is loaded.
+let stubRegistered = false;
+async function loadHistory() {
+  if (!stubRegistered && !process.env.VITEST) registerServerOnlyStub();
+  stubRegistered = true;
+  return import("./seed-history.ts");
 }
 
 export function signInHelp(): string {

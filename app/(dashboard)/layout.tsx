@@ -19,7 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <div className="min-h-screen">
       <AppHeader viewer={viewer} />
-      <div className="mx-auto flex max-w-6xl gap-8 px-6 py-8">
+      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-4 sm:px-6 md:flex-row md:gap-8 md:py-8">
         <SettingsNav pages={access?.ok ? access.data.pages : null} />
         <main className="min-w-0 flex-1">
           {ctx && access?.ok ? (

@@ -24,7 +24,7 @@ export function AccountSwitcher({ current, accounts }: { current: AccountOption;
       align="start"
       trigger={
         <>
-          {current.name} <span aria-hidden="true">▾</span>
+          <span className="max-w-28 truncate sm:max-w-60">{current.name}</span> <span aria-hidden="true">▾</span>
           {pending ? <span className="sr-only">Switching…</span> : null}
         </>
       }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Brand } from "@/components/ui/brand";
 import type { Viewer } from "@/lib/data/session";
 import { signOutAction } from "../(auth)/sign-in/actions";
 import { AccountSwitcher } from "./account-switcher";
@@ -9,28 +10,29 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
   const current = viewer.accounts.find((a) => a.id === viewer.currentAccountId);
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
-        <div className="flex items-center gap-3">
-          <Link href="/" className="font-semibold text-brand-600">
-            Keyward
-          </Link>
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <div className="flex min-w-0 items-center gap-3">
+          <Brand className="shrink-0" />
           {current && viewer.accounts.length > 1 ? (
             <AccountSwitcher current={current} accounts={viewer.accounts.map(({ id, name }) => ({ id, name }))} />
           ) : current ? (
-            <span className="text-sm text-slate-600">{current.name}</span>
+            <span className="truncate text-sm text-slate-600">{current.name}</span>
           ) : null}
         </div>
-        <div className="flex items-center gap-4 text-sm">
+        <div className="flex shrink-0 items-center gap-3 text-sm sm:gap-4">
           {viewer.user.isSupportStaff ? (
             <Link href="/support" className="text-slate-700 underline-offset-2 hover:underline">
               Support
             </Link>
           ) : null}
-          <Link href="/profile" className="text-slate-700 underline-offset-2 hover:underline">
-            {viewer.user.name}
+          {/* The profile link: the person's name, which on phones gives way to a short word so the
+              controls beside it keep one line. */}
+          <Link href="/profile" className="max-w-48 truncate text-slate-700 underline-offset-2 hover:underline">
+            <span className="sm:hidden">Profile</span>
+            <span className="hidden sm:inline">{viewer.user.name}</span>
           </Link>
           <form action={signOutAction}>
-            <button type="submit" className="text-slate-600 underline-offset-2 hover:underline">
+            <button type="submit" className="whitespace-nowrap text-slate-600 underline-offset-2 hover:underline">
               Sign out
             </button>
           </form>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
-import type { AuditEventDTO, AuditLogPage } from "@/lib/data/audit-log";
+import type { AuditLogPage } from "@/lib/data/audit-log";
+import { actionLabel, describeEvent } from "./describe-event";
 
 // The audit log as a table, with its filters (a plain GET form) and pages. Shared by the account's
 // own log and support's review of it.
@@ -22,7 +23,7 @@ export function AuditLogTable({ log, basePath, query }: { log: AuditLogPage; bas
             <option value="">All actions</option>
             {log.actions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {actionLabel(action)}
               </option>
             ))}
           </select>
@@ -46,10 +47,17 @@ export function AuditLogTable({ log, basePath, query }: { log: AuditLogPage; bas
       {log.events.length === 0 ? (
         <p className="mt-6 text-sm text-slate-600">No events match.</p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+        // On narrow screens the table scrolls inside this region, never the page; the region takes
+        // focus so the keyboard can scroll it too.
+        <div
+          role="region"
+          aria-label="Audit events"
+          tabIndex={0}
+          className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="px-4 py-3 font-medium">Time</th>
                 <th scope="col" className="px-4 py-3 font-medium">Actor</th>
@@ -58,7 +66,7 @@ export function AuditLogTable({ log, basePath, query }: { log: AuditLogPage; bas
                 <th scope="col" className="px-4 py-3 font-medium">Details</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-slate-100 align-top">
               {log.events.map((event) => (
                 <tr key={event.id}>
                   <td className="px-4 py-3 whitespace-nowrap text-slate-700">
@@ -66,13 +74,11 @@ export function AuditLogTable({ log, basePath, query }: { log: AuditLogPage; bas
                   </td>
                   <td className="px-4 py-3 text-slate-800">
                     {event.actor.name}
-                    {event.actor.kind === "key" ? <span className="ml-1 text-xs text-slate-500">(API key)</span> : null}
+                    {event.actor.kind === "key" ? <span className="ml-1 text-xs text-slate-600">(API key)</span> : null}
                   </td>
-                  <td className="px-4 py-3">
-                    <code className="font-mono text-xs">{event.action}</code>
-                  </td>
-                  <td className="px-4 py-3 text-slate-800">{event.targetName ?? "—"}</td>
-                  <td className="px-4 py-3 text-xs text-slate-600">{describe(event)}</td>
+                  <td className="px-4 py-3 font-medium whitespace-nowrap text-slate-800">{actionLabel(event.action)}</td>
+                  <td className="max-w-56 px-4 py-3 break-words text-slate-800 [overflow-wrap:anywhere]">{event.targetName ?? "—"}</td>
+                  <td className="px-4 py-3 text-slate-700 [overflow-wrap:anywhere]">{describeEvent(event)}</td>
                 </tr>
               ))}
             </tbody>
@@ -83,30 +89,9 @@ export function AuditLogTable({ log, basePath, query }: { log: AuditLogPage; bas
         <span>
           Page {log.page} of {log.pageCount} · {log.total} events
         </span>
-        {log.page > 1 ? <Link href={pageHref(log.page - 1)}>Newer</Link> : null}
-        {log.page < log.pageCount ? <Link href={pageHref(log.page + 1)}>Older</Link> : null}
+        {log.page > 1 ? <Link href={pageHref(log.page - 1)} className="text-brand-700 underline underline-offset-2">Newer</Link> : null}
+        {log.page < log.pageCount ? <Link href={pageHref(log.page + 1)} className="text-brand-700 underline underline-offset-2">Older</Link> : null}
       </nav>
     </div>
   );
-}
-
-// A short human reading of the event's details: renames, scope changes, roles, sections viewed.
-function describe(event: AuditEventDTO): string {
-  const d = event.details ?? {};
-  const parts: string[] = [];
-  const name = d.name as { from?: string; to?: string } | undefined;
-  if (name?.from !== undefined) parts.push(`renamed from "${name.from}" to "${name.to}"`);
-  const scopes = d.scopes as { added?: string[]; removed?: string[] } | string[] | undefined;
-  if (Array.isArray(scopes)) parts.push(`${scopes.length} scopes`);
-  else if (scopes) {
-    if (scopes.added?.length) parts.push(`added ${scopes.added.join(", ")}`);
-    if (scopes.removed?.length) parts.push(`removed ${scopes.removed.join(", ")}`);
-  }
-  const role = d.role as { from?: string; to?: string } | string | undefined;
-  if (typeof role === "string") parts.push(`role ${role}`);
-  else if (role?.from) parts.push(`role ${role.from} → ${role.to}`);
-  if (typeof d.type === "string" && event.action === "key.created") parts.unshift(`${d.type} key`);
-  if (typeof d.email === "string") parts.push(d.email);
-  if (typeof d.section === "string") parts.push(`viewed ${d.section === "api_keys" ? "API keys" : "audit log"}`);
-  return parts.join("; ") || "—";
 }

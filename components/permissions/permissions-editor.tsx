@@ -1,14 +1,16 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { offeredLevels, type AccessLevel, type Category } from "@/lib/permissions/catalog";
-import { scopesForLevel } from "@/lib/permissions/levels";
-import { isSubset } from "@/lib/permissions/rules";
+import type { AccessLevel, Category, CategoryLevel } from "@/lib/permissions/catalog";
+import { CategoryRow } from "./category-row";
+import { EditorToolbar } from "./editor-toolbar";
 
-// The one per-category editor, used for API keys and for teammates: a fieldset per category
-// with a radio per level the category offers.
-const levelLabels: Record<AccessLevel, string> = { none: "No Access", read: "Read Access", full: "Full Access" };
+/** The current levels and a way to change many at once; without it the editor has no shortcuts or count. */
+export interface LevelsControl {
+  values: Readonly<Record<string, CategoryLevel | undefined>>;
+  set: (changes: Record<string, AccessLevel>) => void;
+}
 
 interface PermissionsEditorProps {
   categories: readonly Category[];
@@ -18,64 +20,44 @@ interface PermissionsEditorProps {
   heldScopes: readonly string[];
   /** Categories whose stored scopes match no whole level: they get a "Custom" choice. */
   customCategories: ReadonlySet<string>;
+  levels?: LevelsControl;
+  /** Ids of messages about the permissions as a whole (e.g. "Choose at least one permission"). */
+  describedBy?: string;
+  /** Lets a form move focus here when the permissions are what needs fixing. */
+  id?: string;
 }
 
-export function PermissionsEditor({ categories, registerLevel, heldScopes, customCategories }: PermissionsEditorProps) {
-  return (
-    <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
-      {categories.map((category) => (
-        <CategoryLevels
-          key={category.id}
-          category={category}
-          field={registerLevel(category.id)}
-          heldScopes={heldScopes}
-          custom={customCategories.has(category.id)}
-        />
-      ))}
-    </div>
-  );
-}
-
-function CategoryLevels({
-  category,
-  field,
-  heldScopes,
-  custom,
-}: {
-  category: Category;
-  field: UseFormRegisterReturn;
-  heldScopes: readonly string[];
-  custom: boolean;
-}) {
-  const reasonId = useId();
-  const levels: (AccessLevel | "custom")[] = [...offeredLevels(category), ...(custom ? (["custom"] as const) : [])];
-  // The server refuses these anyway; disabling them says so before anyone tries.
-  const beyondHeld = (level: AccessLevel | "custom") =>
-    level !== "none" && level !== "custom" && !isSubset(scopesForLevel(category, level), heldScopes);
-  const anyBeyond = levels.some(beyondHeld);
+// The one per-category editor, used for API keys and for teammates: a fieldset per category with
+// a radio per level, each level always in its own column (a level the category lacks leaves its
+// cell empty), a filter and, given `levels`, set-all shortcuts and a live count.
+export function PermissionsEditor({ categories, registerLevel, heldScopes, customCategories, levels, describedBy, id }: PermissionsEditorProps) {
+  const [filter, setFilter] = useState("");
+  const headingId = useId();
+  const needle = filter.trim().toLowerCase();
+  const matches = (category: Category) => !needle || category.label.toLowerCase().includes(needle);
+  const shown = categories.filter(matches);
 
   return (
-    <fieldset className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-      <legend className="float-left text-sm font-medium text-slate-800">{category.label}</legend>
-      <div className="flex flex-wrap gap-4">
-        {levels.map((level) => (
-          <label key={level} className="flex items-center gap-1.5 text-sm text-slate-700 has-disabled:text-slate-400">
-            <input
-              type="radio"
-              value={level}
-              disabled={beyondHeld(level)}
-              aria-describedby={beyondHeld(level) ? reasonId : undefined}
-              {...field}
-            />
-            {level === "custom" ? "Custom" : levelLabels[level]}
-          </label>
-        ))}
-      </div>
-      {anyBeyond ? (
-        <p id={reasonId} className="w-full text-xs text-slate-500">
-          Higher levels exceed your own permissions.
-        </p>
+    <div id={id} tabIndex={-1} role="group" aria-labelledby={headingId} aria-describedby={describedBy} className="rounded-md border border-slate-200 focus:outline-2 focus:outline-brand-600">
+      <h3 id={headingId} className="sr-only">
+        Permissions by category
+      </h3>
+      {categories.length > 1 ? (
+        <EditorToolbar categories={categories} shown={shown} filter={filter} onFilter={setFilter} heldScopes={heldScopes} levels={levels} />
       ) : null}
-    </fieldset>
+      <div className="divide-y divide-slate-100">
+        {categories.map((category) => (
+          <CategoryRow
+            key={category.id}
+            category={category}
+            field={registerLevel(category.id)}
+            heldScopes={heldScopes}
+            custom={customCategories.has(category.id)}
+            hidden={!matches(category)}
+          />
+        ))}
+        {shown.length === 0 ? <p className="px-4 py-3 text-sm text-slate-600">No category matches “{filter.trim()}”.</p> : null}
+      </div>
+    </div>
   );
 }

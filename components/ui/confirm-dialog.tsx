@@ -12,16 +12,18 @@ interface ConfirmDialogProps {
   children: ReactNode;
   onConfirm: () => Promise<DataResult<unknown>>;
   onClose: () => void;
+  /** Called instead of onClose once the action succeeded, e.g. to move focus and confirm it. */
+  onConfirmed?: () => void;
 }
 
 // A destructive action confirmed in an alert dialog; a refusal is shown in it, never thrown.
-export function ConfirmDialog({ title, confirmLabel, pendingLabel = "Working…", children, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, confirmLabel, pendingLabel = "Working…", children, onConfirm, onClose, onConfirmed }: ConfirmDialogProps) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const confirm = () =>
     startTransition(async () => {
       const result = await onConfirm();
-      if (result.ok) onClose();
+      if (result.ok) (onConfirmed ?? onClose)();
       else setMessage(result.message);
     });
   return (

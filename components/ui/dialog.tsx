@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 
 interface DialogProps {
   open: boolean;
@@ -18,6 +18,28 @@ interface DialogProps {
 // Escapes and closes anyway. So the Escape keydown itself is cancelled too, and should the
 // element close regardless, `close` reopens it (or reports the dismissal) so that the page's
 // state and the element never disagree.
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+// A modal <dialog> makes the page inert, but Tab from its last control still leaves for the
+// browser's own UI (and focus lands on <body> on the way back). Wrapping at both ends keeps a
+// keyboard user inside until the dialog is closed.
+function keepTabInside(dialog: HTMLDialogElement, event: KeyboardEvent<HTMLDialogElement>) {
+  // Radios of one group are a single Tab stop: only the checked one (or the first) counts.
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.getClientRects().length > 0 && !(element instanceof HTMLInputElement && element.type === "radio" && !element.checked),
+  );
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 export function Dialog({ open, title, children, onDismiss, role = "dialog" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -36,6 +58,7 @@ export function Dialog({ open, title, children, onDismiss, role = "dialog" }: Di
       aria-labelledby={titleId}
       onKeyDown={(event) => {
         if (event.key === "Escape" && !onDismiss) event.preventDefault();
+        if (event.key === "Tab") keepTabInside(event.currentTarget, event);
       }}
       onCancel={(event) => {
         event.preventDefault();
@@ -49,7 +72,7 @@ export function Dialog({ open, title, children, onDismiss, role = "dialog" }: Di
       className="m-auto w-full max-w-2xl rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
     >
       {open ? (
-        <div className="max-h-[85vh] overflow-y-auto p-6">
+        <div className="max-h-[85vh] overflow-y-auto p-4 sm:p-6">
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>

@@ -17,11 +17,13 @@ interface MenuProps {
   items: MenuItem[];
   align?: "start" | "end";
   buttonClassName?: string;
+  /** A stable id, so a page can return focus to this button after a dialog it opened closes. */
+  buttonId?: string;
 }
 
 // The WAI-ARIA menu button pattern: Enter, Space or ArrowDown opens and focuses the first item;
 // arrows, Home and End move; Escape or Tab closes and returns focus to the button.
-export function Menu({ label, trigger, items, align = "end", buttonClassName = "" }: MenuProps) {
+export function Menu({ label, trigger, items, align = "end", buttonClassName = "", buttonId }: MenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -69,6 +71,7 @@ export function Menu({ label, trigger, items, align = "end", buttonClassName = "
     <div ref={rootRef} className="relative inline-block">
       <button
         ref={buttonRef}
+        id={buttonId}
         type="button"
         aria-label={label}
         aria-haspopup="menu"
@@ -84,7 +87,7 @@ export function Menu({ label, trigger, items, align = "end", buttonClassName = "
             openAt(items.length - 1);
           }
         }}
-        className={buttonClassName}
+        className={`focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${buttonClassName}`}
       >
         {trigger}
       </button>
@@ -109,7 +112,8 @@ export function Menu({ label, trigger, items, align = "end", buttonClassName = "
                 setOpen(false);
                 item.onSelect();
               }}
-              className={`block w-full px-4 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none ${item.destructive ? "text-red-700" : "text-slate-800"}`}
+              // A focused item is unmistakable: tinted, outlined and bold, not merely pale grey.
+              className={`block w-full px-4 py-2 text-left text-sm hover:bg-slate-100 focus:bg-brand-50 focus:font-semibold focus:outline-2 focus:-outline-offset-2 focus:outline-brand-600 ${item.destructive ? "text-red-700" : "text-slate-800"}`}
             >
               {item.label}
             </button>

@@ -31,20 +31,32 @@ export function ShownOnceDialog({ title, label, value, children, onDone }: Shown
   return (
     <Dialog open title={title} role="alertdialog">
       <p className="text-sm text-slate-700">{children}</p>
-      <div className="mt-4 flex gap-2">
-        <input
+      {/* A wrapping read-only textarea, not a one-line input: all of the value stays in view to
+          read and check, however narrow the screen. */}
+      <div className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-start">
+        <textarea
           readOnly
           aria-label={label}
           value={value}
+          rows={2}
+          spellCheck={false}
           onFocus={(event) => event.currentTarget.select()}
-          className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
+          className="block w-full resize-none rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm break-all [field-sizing:content]"
         />
-        <Button variant="secondary" onClick={copy}>
+        <Button variant="secondary" onClick={copy} className="shrink-0">
           Copy
         </Button>
       </div>
-      <p aria-live="polite" className="mt-2 h-5 text-sm text-slate-600">
-        {copied === "yes" ? "Copied to clipboard" : copied === "failed" ? "Copy failed: select the text and copy it" : ""}
+      <p aria-live="polite" className={`mt-2 min-h-5 text-sm ${copied === "failed" ? "text-red-700" : "font-medium text-green-800"}`}>
+        {copied === "yes" ? (
+          <>
+            <span aria-hidden="true">✓ </span>Copied to clipboard
+          </>
+        ) : copied === "failed" ? (
+          "Copy failed: select the text and copy it"
+        ) : (
+          ""
+        )}
       </p>
       <div className="mt-4 flex justify-end">
         <Button onClick={onDone}>Done</Button>

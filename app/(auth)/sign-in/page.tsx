@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { isSignUpOpen } from "@/lib/config/mode";
 import { getViewer } from "@/lib/data/session";
 import { incorrectMessage, lockedMessage } from "./messages";
+import { Brand } from "@/components/ui/brand";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,10 +17,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, code } = await searchParams;
   const refused = code ? callbackErrors[code] : undefined;
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-        <p className="text-sm font-semibold tracking-wide text-brand-600">Keyward</p>
-        <h1 className="mt-1 text-2xl font-semibold">Sign in</h1>
+    <main className="flex min-h-screen items-center justify-center p-4 sm:p-6">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+        <Brand />
+        <h1 className="mt-4 text-2xl font-semibold">Sign in</h1>
         <SignInForm callbackUrl={callbackUrl ?? ""} initialMessage={refused} />
         <p className="mt-4 flex justify-between text-sm">
           <Link href="/forgot-password" className="text-brand-600 underline">

@@ -20,7 +20,7 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
       <p className="mt-1 text-sm text-slate-600">
         Reviews are read only, and each one is recorded in the account&apos;s audit log under your name.
       </p>
-      <form method="get" role="search" className="mt-4 flex gap-2">
+      <form method="get" role="search" className="mt-4 flex flex-wrap gap-2 sm:flex-nowrap">
         <label className="sr-only" htmlFor="support-q">
           Account name, owner e-mail or account id
         </label>
@@ -41,32 +41,34 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
         result.data.length === 0 ? (
           <p className="mt-6 text-sm text-slate-600">No account matches “{q}”.</p>
         ) : (
-          <table className="mt-6 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <caption className="sr-only">Matching accounts</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Account</th>
-                <th scope="col" className="px-4 py-3 font-medium">Account ID</th>
-                <th scope="col" className="px-4 py-3 font-medium">Owners</th>
-                <th scope="col" className="px-4 py-3 font-medium">Keys</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.data.map((account) => (
-                <tr key={account.id}>
-                  <td className="px-4 py-3">
-                    {/* No prefetch: opening a review writes to the account's audit log. */}
-                    <Link prefetch={false} href={`/support/accounts/${account.id}`} className="font-medium text-brand-600 underline">
-                      {account.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs">{account.id}</td>
-                  <td className="px-4 py-3">{account.ownerEmails.join(", ")}</td>
-                  <td className="px-4 py-3">{account.keyCount}</td>
+          <div role="region" aria-label="Matching accounts" tabIndex={0} className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
+            <table className="w-full min-w-[36rem] text-left text-sm">
+              <caption className="sr-only">Matching accounts</caption>
+              <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+                <tr>
+                  <th scope="col" className="px-4 py-3 font-medium">Account</th>
+                  <th scope="col" className="px-4 py-3 font-medium">Account ID</th>
+                  <th scope="col" className="px-4 py-3 font-medium">Owners</th>
+                  <th scope="col" className="px-4 py-3 font-medium">Keys</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.data.map((account) => (
+                  <tr key={account.id}>
+                    <td className="px-4 py-3">
+                      {/* No prefetch: opening a review writes to the account's audit log. */}
+                      <Link prefetch={false} href={`/support/accounts/${account.id}`} className="font-medium text-brand-700 underline">
+                        {account.name}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3 font-mono text-xs">{account.id}</td>
+                    <td className="px-4 py-3">{account.ownerEmails.join(", ")}</td>
+                    <td className="px-4 py-3">{account.keyCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )
       ) : null}
     </section>

@@ -13,7 +13,7 @@ export default async function TeammatesPage() {
 
   return (
     <section aria-labelledby="teammates-title">
-      <h1 id="teammates-title" className="text-2xl font-semibold">
+      <h1 id="teammates-title" tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
         Teammates
       </h1>
       {result.ok ? <TeammatesView list={result.data} /> : <p className="mt-4 text-slate-700">{result.message}</p>}

@@ -2,14 +2,16 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch, type FieldErrors } from "react-hook-form";
+import { PermissionsEditor } from "@/components/permissions/permissions-editor";
+import { ErrorSummary, type Problem } from "@/components/ui/error-summary";
 import { FormActions } from "@/components/ui/form-actions";
 import type { DataResult } from "@/lib/data/result";
 import { allGeneralScopes, categoriesFor, type KeyType } from "@/lib/permissions/catalog";
-import { levelsFromScopes } from "@/lib/permissions/levels";
-import { apiKeyFormSchema, API_KEY_NAME_MAX, type ApiKeyFormInput, type ApiKeyFormValues } from "@/lib/validation/api-key";
-import { PermissionsEditor } from "@/components/permissions/permissions-editor";
 import { isSubset } from "@/lib/permissions/rules";
+import { apiKeyFormSchema, API_KEY_NAME_MAX, type ApiKeyFormInput, type ApiKeyFormValues } from "@/lib/validation/api-key";
+import { AccessChoice } from "./access-choice";
+import { keyFormDefaults } from "./key-form-defaults";
 
 interface ApiKeyFormProps {
   type: KeyType;
@@ -21,20 +23,37 @@ interface ApiKeyFormProps {
   onCancel: () => void;
 }
 
+// One form is open at a time (each in its own modal dialog), so fixed ids are unique.
+const SUMMARY_ID = "api-key-form-problems";
+const NAME_ID = "api-key-name";
+const NAME_ERROR_ID = "api-key-name-error";
+const PERMISSIONS_ID = "api-key-permissions";
+const PERMISSIONS_ERROR_ID = "api-key-permissions-error";
+
 export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, onCancel }: ApiKeyFormProps) {
-  const defaults = useMemo(() => defaultValues(type, initial), [type, initial]);
+  const defaults = useMemo(() => keyFormDefaults(type, heldScopes, initial), [type, heldScopes, initial]);
   const customCategories = useMemo(
     () => new Set(Object.entries(defaults.levels).filter(([, level]) => level === "custom").map(([id]) => id)),
     [defaults],
   );
+  // Focus is moved by hand: the levels error belongs to no single input, so react-hook-form could
+  // not focus it, and the summary must not lose the race with its own focus move.
   const form = useForm<ApiKeyFormInput, unknown, ApiKeyFormValues>({
     resolver: zodResolver(apiKeyFormSchema),
     defaultValues: defaults,
+    shouldFocusError: false,
   });
-  const { register, handleSubmit, setError, control, formState } = form;
+  const { register, handleSubmit, setError, setValue, control, formState } = form;
   const access = useWatch({ control, name: "access" });
+  const levels = useWatch({ control, name: "levels" });
   // Full Access grants every general scope: only someone who holds them all may choose it.
   const fullAllowed = isSubset(allGeneralScopes, heldScopes);
+
+  const focusFirstProblem = (errors: Pick<FieldErrors<ApiKeyFormInput>, "name" | "levels"> | { name?: true; levels?: true }) =>
+    requestAnimationFrame(() => {
+      const target = errors.name ? NAME_ID : errors.levels ? PERMISSIONS_ID : SUMMARY_ID;
+      document.getElementById(target)?.focus();
+    });
 
   const submit = handleSubmit(async (values) => {
     let result: DataResult<unknown>;
@@ -45,97 +64,81 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
       // would show it. The action failed before committing, so nothing was saved.
       console.error("Saving the API key failed:", error instanceof Error ? error.message : error);
       setError("root", { message: "Something went wrong. Nothing was saved." });
+      focusFirstProblem({});
       return;
     }
     if (result.ok) return;
     const fieldErrors = result.fieldErrors ?? {};
     if (fieldErrors.name) setError("name", { message: fieldErrors.name[0] });
+    else if (fieldErrors.levels) setError("levels", { message: fieldErrors.levels[0] });
     else setError("root", { message: result.message });
-  });
+    focusFirstProblem({ name: fieldErrors.name ? true : undefined, levels: fieldErrors.levels ? true : undefined });
+  }, focusFirstProblem);
 
   const errors = formState.errors;
   // "Choose at least one permission" is reported on the levels record as a whole.
   const levelsError = (errors.levels as { message?: string } | undefined)?.message;
+  const problems: Problem[] = [
+    ...(errors.name?.message ? [{ fieldId: NAME_ID, message: errors.name.message }] : []),
+    ...(levelsError ? [{ fieldId: PERMISSIONS_ID, message: levelsError }] : []),
+    ...(errors.root?.message ? [{ message: errors.root.message }] : []),
+  ];
+  const showEditor = type === "billing" || access === "restricted";
+
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
-      <label className="block text-sm font-medium">
-        API Key Name
+      <ErrorSummary id={SUMMARY_ID} problems={problems} />
+      <div>
+        <label htmlFor={NAME_ID} className="block text-sm font-medium">
+          API Key Name
+        </label>
         <input
+          id={NAME_ID}
           {...register("name")}
           autoFocus
-          maxLength={API_KEY_NAME_MAX + 20}
+          maxLength={API_KEY_NAME_MAX}
           aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? "api-key-name-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal"
+          aria-describedby={errors.name ? NAME_ERROR_ID : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
         />
-      </label>
-      {errors.name ? (
-        <p id="api-key-name-error" className="-mt-3 text-sm text-red-700">
-          {errors.name.message}
-        </p>
-      ) : null}
+        {errors.name ? (
+          <p id={NAME_ERROR_ID} className="mt-1 text-sm text-red-700">
+            {errors.name.message}
+          </p>
+        ) : null}
+      </div>
 
       {type === "general" ? (
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">API Key Permissions</legend>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              value="full"
-              disabled={!fullAllowed}
-              aria-describedby={fullAllowed ? undefined : "full-access-reason"}
-              {...register("access")}
-              className="mt-1"
-            />
-            <span>
-              <span className="font-medium">Full Access</span>
-              <span className="block text-slate-600">Every general permission, including creating and deleting keys.</span>
-              {fullAllowed ? null : (
-                <span id="full-access-reason" className="block text-xs text-slate-500">
-                  Not available: you do not hold every permission yourself.
-                </span>
-              )}
-            </span>
-          </label>
-          <label className="flex items-start gap-2 text-sm">
-            <input type="radio" value="restricted" {...register("access")} className="mt-1" />
-            <span>
-              <span className="font-medium">Restricted Access</span>
-              <span className="block text-slate-600">Choose the level of access for each category.</span>
-            </span>
-          </label>
-        </fieldset>
+        <AccessChoice field={register("access")} fullAllowed={fullAllowed} />
       ) : (
         <p className="text-sm text-slate-600">A billing key can call billing endpoints only.</p>
       )}
 
-      {type === "billing" || access === "restricted" ? (
+      {levelsError && showEditor ? (
+        <p id={PERMISSIONS_ERROR_ID} className="text-sm font-medium text-red-700">
+          {levelsError}
+        </p>
+      ) : null}
+      {showEditor ? (
         <PermissionsEditor
+          id={PERMISSIONS_ID}
           categories={categoriesFor(type)}
           registerLevel={(id) => register(`levels.${id}`)}
           heldScopes={heldScopes}
           customCategories={customCategories}
+          describedBy={levelsError ? PERMISSIONS_ERROR_ID : undefined}
+          levels={{
+            values: levels,
+            set: (changes) => {
+              for (const [id, level] of Object.entries(changes)) {
+                setValue(`levels.${id}`, level, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+              }
+            },
+          }}
         />
-      ) : null}
-      {levelsError ? <p className="text-sm text-red-700">{levelsError}</p> : null}
-
-      {errors.root?.message ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errors.root.message}
-        </p>
       ) : null}
 
       <FormActions submitLabel={submitLabel} pendingLabel={"Saving…"} pending={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
-}
-
-function defaultValues(type: KeyType, initial?: { name: string; scopes: string[] }): ApiKeyFormInput {
-  if (!initial) {
-    const levels = Object.fromEntries(categoriesFor(type).map((category) => [category.id, "none" as const]));
-    return { name: "", type, access: "restricted", levels };
-  }
-  const levels = levelsFromScopes(type, initial.scopes);
-  const full = type === "general" && allGeneralScopes.every((scope) => initial.scopes.includes(scope));
-  return { name: initial.name, type, access: full ? "full" : "restricted", levels };
 }

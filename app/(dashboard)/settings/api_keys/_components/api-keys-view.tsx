@@ -1,27 +1,51 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import type { ApiKeyList } from "@/lib/data/api-keys";
 import type { KeyType } from "@/lib/permissions/catalog";
+import { StatusMessage } from "@/components/ui/status-message";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { CreateKeyMenu } from "./create-key-menu";
+import { CREATE_KEY_BUTTON_ID, CreateKeyMenu } from "./create-key-menu";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
+import { EmptyState, ReadOnlyNotice } from "./notices";
+import { rowActionsButtonId } from "./row-actions";
 import { SecretDialog } from "./secret-dialog";
+import { useFocusAfter } from "@/components/ui/use-focus-after";
 
 // Which dialog is open. The created key lives only here, in memory, until "Done".
 type Open =
   | { kind: "none" }
   | { kind: "create"; type: KeyType }
-  | { kind: "created"; key: string; name: string }
+  | { kind: "created"; key: string; id: string; name: string }
   | { kind: "edit"; apiKey: ApiKeyDTO }
   | { kind: "delete"; apiKey: ApiKeyDTO };
 
+const rowId = (keyId: string) => `api-key-row-${keyId}`;
+
 export function ApiKeysView({ list }: { list: ApiKeyList }) {
   const [open, setOpen] = useState<Open>({ kind: "none" });
-  const close = () => setOpen({ kind: "none" });
+  const [status, setStatus] = useState("");
+  // Stable, so the table's columns (and the focus inside them) survive re-renders.
+  const onEdit = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "edit", apiKey }), []);
+  const onDelete = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "delete", apiKey }), []);
+  const focusAfter = useFocusAfter(list.keys);
+  const close = (...focusIds: string[]) => {
+    setOpen({ kind: "none" });
+    focusAfter({ ids: focusIds });
+  };
+  // After a delete, focus moves to the next row's gear (the one that takes the deleted row's
+  // place), or to Create when it was the last; it waits until the refreshed list has dropped the row.
+  const afterDelete = (apiKey: ApiKeyDTO) => {
+    const index = list.keys.findIndex((key) => key.id === apiKey.id);
+    const next = list.keys[index + 1];
+    setOpen({ kind: "none" });
+    setStatus(`API key deleted: ${apiKey.name}`);
+    focusAfter({ ids: [...(next ? [rowActionsButtonId(next.id)] : []), CREATE_KEY_BUTTON_ID], untilGone: rowId(apiKey.id) });
+  };
+
   // The account's own count: billing keys a member cannot see still take up places.
   const atLimit = list.count >= list.limit;
   const createMenu = list.abilities.create ? (
@@ -30,45 +54,59 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
 
   return (
     <div className="mt-2">
-      <div className="flex items-center justify-between gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
           {list.count} of {list.limit} keys
           {atLimit ? " · delete a key to create another" : ""}
         </p>
         {list.keys.length > 0 ? createMenu : null}
       </div>
+      {list.abilities.create ? null : <ReadOnlyNotice />}
+      <StatusMessage message={status} />
 
       {list.keys.length > 0 ? (
         <ApiKeysTable
           keys={list.keys}
           abilities={list.abilities}
-          onEdit={(apiKey) => setOpen({ kind: "edit", apiKey })}
-          onDelete={(apiKey) => setOpen({ kind: "delete", apiKey })}
+          onEdit={onEdit}
+          onDelete={onDelete}
         />
       ) : (
-        <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          <h2 className="text-lg font-semibold">No API keys yet</h2>
-          <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
-            API keys let your applications send email and call the API on behalf of this account, with only the
-            permissions you give them. A key is shown once, when you create it.
-          </p>
-          <div className="mt-4">{createMenu}</div>
-        </div>
+        <EmptyState>{createMenu}</EmptyState>
       )}
 
       {open.kind === "create" ? (
         <CreateKeyDialog
           type={open.type}
           heldScopes={list.heldScopes}
-          onCancel={close}
-          onCreated={(key, name) => setOpen({ kind: "created", key, name })}
+          onCancel={() => close(CREATE_KEY_BUTTON_ID)}
+          onCreated={(key, created) => {
+            setStatus(`API key created: ${created.name}`);
+            setOpen({ kind: "created", key, ...created });
+          }}
         />
       ) : null}
-      {open.kind === "created" ? <SecretDialog apiKey={open.key} name={open.name} onDone={close} /> : null}
-      {open.kind === "edit" ? (
-        <EditKeyDialog apiKey={open.apiKey} heldScopes={list.heldScopes} onClose={close} />
+      {open.kind === "created" ? (
+        <SecretDialog apiKey={open.key} name={open.name} onDone={() => close(rowId(open.id), CREATE_KEY_BUTTON_ID)} />
       ) : null}
-      {open.kind === "delete" ? <DeleteKeyDialog apiKey={open.apiKey} onClose={close} /> : null}
+      {open.kind === "edit" ? (
+        <EditKeyDialog
+          apiKey={open.apiKey}
+          heldScopes={list.heldScopes}
+          onClose={() => close(rowActionsButtonId(open.apiKey.id))}
+          onSaved={() => {
+            setStatus(`API key saved: ${open.apiKey.name}`);
+            close(rowActionsButtonId(open.apiKey.id));
+          }}
+        />
+      ) : null}
+      {open.kind === "delete" ? (
+        <DeleteKeyDialog
+          apiKey={open.apiKey}
+          onClose={() => close(rowActionsButtonId(open.apiKey.id))}
+          onDeleted={() => afterDelete(open.apiKey)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -12,28 +12,38 @@ export function buildColumns(handlers: RowActionHandlers) {
     column.accessor("name", {
       header: "Name",
       cell: ({ row }) => (
-        <span className="flex items-center gap-2">
-          <span className="font-medium text-slate-900">{row.original.name}</span>
+        <>
+          {/* Long names wrap anywhere: the whole name stays readable and the row keeps its width. */}
+          <span className="font-medium break-words text-slate-900 [overflow-wrap:anywhere]">{row.original.name}</span>
           {row.original.type === "billing" ? (
-            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">Billing</span>
+            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">Billing</span>
           ) : null}
-        </span>
+          <span className="mt-1 block truncate font-mono text-xs text-slate-600 md:hidden">
+            <span className="sr-only">ID </span>
+            {row.original.id}
+          </span>
+        </>
       ),
     }),
     column.accessor("id", {
       header: "API Key ID",
-      cell: ({ getValue }) => <code className="font-mono text-sm text-slate-700">{getValue()}</code>,
+      cell: ({ getValue }) => <code className="font-mono text-sm break-all text-slate-700">{getValue()}</code>,
     }),
     column.display({
       id: "createdBy",
       header: "Created by",
       cell: ({ row }) => <CreatedBy creator={row.original.createdBy} />,
     }),
-    column.display({
-      id: "actions",
-      header: "Action",
-      cell: ({ row }) => <RowActions apiKey={row.original} {...handlers} />,
-    }),
+    // A member who may neither edit nor delete sees no empty Action column (the page says why).
+    ...(handlers.abilities.update || handlers.abilities.delete
+      ? [
+          column.display({
+            id: "actions",
+            header: "Action",
+            cell: ({ row }) => <RowActions apiKey={row.original} {...handlers} />,
+          }),
+        ]
+      : []),
   ]);
 }
 

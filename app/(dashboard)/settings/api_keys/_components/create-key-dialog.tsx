@@ -10,7 +10,7 @@ interface CreateKeyDialogProps {
   type: KeyType;
   heldScopes: readonly string[];
   onCancel: () => void;
-  onCreated: (key: string, name: string) => void;
+  onCreated: (key: string, created: { id: string; name: string }) => void;
 }
 
 export function CreateKeyDialog({ type, heldScopes, onCancel, onCreated }: CreateKeyDialogProps) {
@@ -24,7 +24,7 @@ export function CreateKeyDialog({ type, heldScopes, onCancel, onCreated }: Creat
         onCancel={onCancel}
         onSubmit={async (values) => {
           const result = await createApiKeyAction(accountId, values);
-          if (result.ok) onCreated(result.data.key, result.data.apiKey.name);
+          if (result.ok) onCreated(result.data.key, result.data.apiKey);
           return result;
         }}
       />

@@ -5,7 +5,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import { deleteApiKeyAction } from "../actions";
 
-export function DeleteKeyDialog({ apiKey, onClose }: { apiKey: ApiKeyDTO; onClose: () => void }) {
+interface DeleteKeyDialogProps {
+  apiKey: ApiKeyDTO;
+  onClose: () => void;
+  onDeleted: () => void;
+}
+
+export function DeleteKeyDialog({ apiKey, onClose, onDeleted }: DeleteKeyDialogProps) {
   const accountId = useRenderedAccountId();
   return (
     <ConfirmDialog
@@ -13,6 +19,7 @@ export function DeleteKeyDialog({ apiKey, onClose }: { apiKey: ApiKeyDTO; onClos
       confirmLabel="Delete"
       pendingLabel="Deleting…"
       onClose={onClose}
+      onConfirmed={onDeleted}
       onConfirm={() => deleteApiKeyAction(accountId, apiKey.id)}
     >
       <p>

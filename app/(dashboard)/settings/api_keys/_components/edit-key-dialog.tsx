@@ -10,10 +10,12 @@ export function EditKeyDialog({
   apiKey,
   heldScopes,
   onClose,
+  onSaved,
 }: {
   apiKey: ApiKeyDTO;
   heldScopes: readonly string[];
   onClose: () => void;
+  onSaved: () => void;
 }) {
   const accountId = useRenderedAccountId();
   return (
@@ -26,7 +28,7 @@ export function EditKeyDialog({
         onCancel={onClose}
         onSubmit={async (values) => {
           const result = await updateApiKeyAction(accountId, apiKey.id, values);
-          if (result.ok) onClose();
+          if (result.ok) onSaved();
           return result;
         }}
       />

@@ -11,6 +11,11 @@ export interface RowActionHandlers {
   onDelete: (apiKey: ApiKeyDTO) => void;
 }
 
+/** The gear button's id, where focus returns after its Edit or a neighbour's Delete dialog. */
+export function rowActionsButtonId(keyId: string): string {
+  return `api-key-actions-${keyId}`;
+}
+
 export function RowActions({ apiKey, abilities, onEdit, onDelete }: { apiKey: ApiKeyDTO } & RowActionHandlers) {
   const items: MenuItem[] = [
     ...(abilities.update ? [{ id: "edit", label: "Edit", onSelect: () => onEdit(apiKey) }] : []),
@@ -20,6 +25,7 @@ export function RowActions({ apiKey, abilities, onEdit, onDelete }: { apiKey: Ap
   return (
     <Menu
       label={`Actions for ${apiKey.name}`}
+      buttonId={rowActionsButtonId(apiKey.id)}
       trigger={<GearIcon />}
       items={items}
       buttonClassName="rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"

@@ -7,7 +7,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { inviteFormSchema, type InviteFormInput, type InviteFormValues } from "@/lib/validation/teammate";
 import { inviteTeammateAction, type InviteOutcome } from "../actions";
-import { FormError, levelsErrorOf } from "./form-error";
+import { focusFirstTeammateProblem, FormError, INVITE_EMAIL_ID, levelsErrorOf } from "./form-error";
 import { RoleFields } from "./role-fields";
 import { emptyLevels } from "./teammate-defaults";
 
@@ -17,10 +17,12 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
   const accountId = useRenderedAccountId();
   const form = useForm<InviteFormInput, unknown, InviteFormValues>({
     resolver: zodResolver(inviteFormSchema),
+    shouldFocusError: false,
     defaultValues: { email: "", role: "restricted", includeBilling: false, levels: emptyLevels() },
   });
-  const { register, handleSubmit, setError, control, formState } = form;
+  const { register, handleSubmit, setError, setValue, control, formState } = form;
   const role = useWatch({ control, name: "role" });
+  const levels = useWatch({ control, name: "levels" });
   const errors = formState.errors;
 
   const submit = handleSubmit(async (values) => {
@@ -28,14 +30,17 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
     if (result.ok) return onInvited(result.data);
     if (result.fieldErrors?.email) setError("email", { message: result.fieldErrors.email[0] });
     else setError("root", { message: result.message });
-  });
+    focusFirstTeammateProblem({ email: result.fieldErrors?.email });
+  }, focusFirstTeammateProblem);
 
   return (
     <Dialog open title="Invite Teammate" onDismiss={onCancel}>
       <form onSubmit={submit} noValidate className="space-y-5">
+        <FormError email={errors.email?.message} levels={levelsErrorOf(errors)} root={errors.root?.message} />
         <label className="block text-sm font-medium">
           E-mail address
           <input
+            id={INVITE_EMAIL_ID}
             {...register("email")}
             type="email"
             autoFocus
@@ -57,8 +62,11 @@ export function InviteDialog({ heldScopes, onCancel, onInvited }: { heldScopes: 
           registerLevel={(id) => register(`levels.${id}`)}
           heldScopes={heldScopes}
           customCategories={noCustom}
+          levels={{
+            values: levels,
+            set: (changes) => Object.entries(changes).forEach(([id, level]) => setValue(`levels.${id}`, level, { shouldDirty: true })),
+          }}
         />
-        <FormError levels={levelsErrorOf(errors)} root={errors.root?.message} />
         <FormActions submitLabel={"Invite"} pendingLabel={"Inviting…"} pending={formState.isSubmitting} onCancel={onCancel} />
       </form>
     </Dialog>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { PermissionsEditor } from "@/components/permissions/permissions-editor";
+import { PermissionsEditor, type LevelsControl } from "@/components/permissions/permissions-editor";
 import { isSubset } from "@/lib/permissions/rules";
 import { roleLabels, scopesForRole, teammateCategories, type TeammateRole } from "@/lib/permissions/roles";
 
@@ -20,11 +20,12 @@ interface RoleFieldsProps {
   registerLevel: (categoryId: string) => UseFormRegisterReturn;
   heldScopes: readonly string[];
   customCategories: ReadonlySet<string>;
+  levels?: LevelsControl;
 }
 
 // Role, "include billing" and, for Restricted, the same per-category editor as API keys. What the
 // acting person could not grant is disabled with the reason; the server refuses it anyway.
-export function RoleFields({ roles, role, roleField, billingField, registerLevel, heldScopes, customCategories }: RoleFieldsProps) {
+export function RoleFields({ roles, role, roleField, billingField, registerLevel, heldScopes, customCategories, levels }: RoleFieldsProps) {
   const grantable = (choice: TeammateRole, includeBilling = false) =>
     isSubset(scopesForRole({ role: choice, includeBilling, levels: {} }), heldScopes);
   return (
@@ -34,18 +35,31 @@ export function RoleFields({ roles, role, roleField, billingField, registerLevel
         {roles.map((choice) => {
           const allowed = choice === "restricted" || grantable(choice);
           return (
-            <label key={choice} className="flex items-start gap-2 text-sm has-disabled:text-slate-400">
-              <input type="radio" value={choice} disabled={!allowed} aria-describedby={allowed ? undefined : `role-${choice}-reason`} {...roleField} className="mt-1" />
-              <span>
-                <span className="font-medium">{roleLabels[choice]}</span>
-                <span className="block text-slate-600">{roleHelp[choice]}</span>
+            <div key={choice} className="flex items-start gap-2 text-sm">
+              <input
+                id={`role-${choice}`}
+                type="radio"
+                value={choice}
+                disabled={!allowed}
+                aria-describedby={allowed ? `role-${choice}-help` : `role-${choice}-help role-${choice}-reason`}
+                {...roleField}
+                className="mt-0.5 size-4 shrink-0"
+              />
+              {/* The name is the role alone; what it means is its description. */}
+              <div className={allowed ? "" : "text-slate-500"}>
+                <label htmlFor={`role-${choice}`} className="font-medium">
+                  {roleLabels[choice]}
+                </label>
+                <p id={`role-${choice}-help`} className={allowed ? "text-slate-600" : ""}>
+                  {roleHelp[choice]}
+                </p>
                 {allowed ? null : (
-                  <span id={`role-${choice}-reason`} className="block text-xs text-slate-500">
+                  <p id={`role-${choice}-reason`} className="text-xs">
                     Not available: it includes permissions you do not have.
-                  </span>
+                  </p>
                 )}
-              </span>
-            </label>
+              </div>
+            </div>
           );
         })}
       </fieldset>
@@ -53,7 +67,7 @@ export function RoleFields({ roles, role, roleField, billingField, registerLevel
         <BillingChoice field={billingField} allowed={grantable(role, true)} />
       ) : null}
       {role === "restricted" ? (
-        <PermissionsEditor categories={teammateCategories} registerLevel={registerLevel} heldScopes={heldScopes} customCategories={customCategories} />
+        <PermissionsEditor categories={teammateCategories} registerLevel={registerLevel} heldScopes={heldScopes} customCategories={customCategories} levels={levels} />
       ) : null}
     </>
   );
@@ -66,7 +80,7 @@ function BillingChoice({ field, allowed }: { field: UseFormRegisterReturn; allow
       <span>
         <span className="font-medium">Include billing</span>
         {allowed ? null : (
-          <span id="billing-reason" className="block text-xs text-slate-500">
+          <span id="billing-reason" className="block text-xs text-slate-600">
             Not available: you do not have billing permissions.
           </span>
         )}

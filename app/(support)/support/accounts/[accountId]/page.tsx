@@ -3,14 +3,13 @@ import { redirect } from "next/navigation";
 import { LocalTime } from "@/components/ui/local-time";
 import { getSupportContext } from "@/lib/data/session";
 import { reviewAccountKeys } from "@/lib/data/support";
+import { KeyPermissions } from "./key-permissions";
 import { ReviewNav } from "./review-nav";
 import { ReviewNotStarted } from "./review-not-started";
 
 export const metadata: Metadata = { title: "Support review" };
 // Reads the review's state on every request: never served from a cache.
 export const dynamic = "force-dynamic";
-
-const levelLabels = { none: "No Access", read: "Read Access", full: "Full Access", custom: "Custom" } as const;
 
 export default async function SupportKeysPage({ params }: { params: Promise<{ accountId: string }> }) {
   const sctx = await getSupportContext();
@@ -33,42 +32,39 @@ export default async function SupportKeysPage({ params }: { params: Promise<{ ac
       {keys.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">This account has no API keys.</p>
       ) : (
-        <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">Name</th>
-              <th scope="col" className="px-4 py-3 font-medium">API Key ID</th>
-              <th scope="col" className="px-4 py-3 font-medium">Type</th>
-              <th scope="col" className="px-4 py-3 font-medium">Permissions</th>
-              <th scope="col" className="px-4 py-3 font-medium">Created</th>
-              <th scope="col" className="px-4 py-3 font-medium">Created by</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top">
-            {keys.map((key) => (
-              <tr key={key.id}>
-                <td className="px-4 py-3 font-medium">{key.name}</td>
-                <td className="px-4 py-3 font-mono text-xs">{key.id}</td>
-                <td className="px-4 py-3">{key.type === "billing" ? "Billing" : "General"}</td>
-                <td className="px-4 py-3">
-                  <ul className="space-y-0.5 text-xs">
-                    {key.permissions.map((p) => (
-                      <li key={p.category}>
-                        {p.category}: {levelLabels[p.level]}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className="px-4 py-3 whitespace-nowrap">
-                  <LocalTime iso={key.createdAt} />
-                </td>
-                <td className="px-4 py-3">
-                  {key.createdBy ? `${key.createdBy.name}${key.createdBy.removed ? " (removed)" : ""}` : "API"}
-                </td>
+        // Six columns do not fit a phone: the table scrolls inside a focusable region, not the page.
+        <div role="region" aria-label="API keys of this account" tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
+          <table className="w-full min-w-[48rem] text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">Name</th>
+                <th scope="col" className="px-4 py-3 font-medium">API Key ID</th>
+                <th scope="col" className="px-4 py-3 font-medium">Type</th>
+                <th scope="col" className="px-4 py-3 font-medium">Permissions</th>
+                <th scope="col" className="px-4 py-3 font-medium">Created</th>
+                <th scope="col" className="px-4 py-3 font-medium">Created by</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {keys.map((key) => (
+                <tr key={key.id}>
+                  <td className="max-w-56 px-4 py-3 font-medium [overflow-wrap:anywhere]">{key.name}</td>
+                  <td className="px-4 py-3 font-mono text-[13px]">{key.id}</td>
+                  <td className="px-4 py-3">{key.type === "billing" ? "Billing" : "General"}</td>
+                  <td className="px-4 py-3">
+                    <KeyPermissions type={key.type} permissions={key.permissions} />
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap">
+                    <LocalTime iso={key.createdAt} />
+                  </td>
+                  <td className="px-4 py-3">
+                    {key.createdBy ? `${key.createdBy.name}${key.createdBy.removed ? " (removed)" : ""}` : "API"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

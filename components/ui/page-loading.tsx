@@ -1,0 +1,18 @@
+// Shown by a route's loading.tsx while the next page is fetched: the frame stays, the content
+// area says it is loading (politely, once) and sketches what is coming.
+export function PageLoading({ label = "Loading…" }: { label?: string }) {
+  return (
+    <div role="status" className="animate-pulse">
+      <span className="sr-only">{label}</span>
+      <div aria-hidden="true">
+        <div className="h-8 w-48 rounded bg-slate-200" />
+        <div className="mt-4 h-4 w-32 rounded bg-slate-200" />
+        <div className="mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          {[0, 1, 2].map((row) => (
+            <div key={row} className="h-5 rounded bg-slate-100" />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { expect, test } from "@playwright/test";
+import { expectNoViolations, VIEWPORTS } from "./support/axe.ts";
+import { levelRadio, openCreateDialog, rowAction, uniqueKeyName } from "./support/api-keys-page.ts";
+import { signIn, users } from "./support/people.ts";
+import { signIn as signInAs } from "./support/sign-in.ts";
+import { emptyOwner } from "./support/users.ts";
+
+// Every state the issue lists, at a desktop and a phone width: axe must find nothing.
+const signedOut = { cookies: [], origins: [] };
+// Each test visits several states and runs axe on each: generous bounds on a shared, busy machine.
+test.describe.configure({ timeout: 120_000 });
+
+for (const viewport of VIEWPORTS) {
+  test.describe(`at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test("the keys page: list, Create menu, each form with and without errors, the shown-once key, gear menu, edit, delete", async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.goto("/settings/api_keys");
+      await expect(page.getByRole("table")).toBeVisible();
+      await expectNoViolations(page, "keys list");
+
+      await page.getByRole("button", { name: "Create API Key" }).click();
+      await expect(page.getByRole("menu")).toBeVisible();
+      await expectNoViolations(page, "Create menu");
+      await page.keyboard.press("Escape");
+
+      let form = await openCreateDialog(page, "General");
+      await expectNoViolations(page, "General form, Full Access");
+      await form.getByRole("button", { name: "Create & View" }).click();
+      await expect(form.getByRole("alert")).toBeVisible();
+      await expectNoViolations(page, "General form, Full Access, with errors");
+      await form.getByRole("radio", { name: "Restricted Access" }).check();
+      await expectNoViolations(page, "General form, Restricted, with errors");
+      await form.getByRole("button", { name: "Cancel" }).click();
+
+      form = await openCreateDialog(page, "General");
+      await form.getByRole("radio", { name: "Restricted Access" }).check();
+      await expectNoViolations(page, "General form, Restricted");
+      await form.getByRole("button", { name: "Cancel" }).click();
+
+      form = await openCreateDialog(page, "Billing");
+      await expectNoViolations(page, "Billing form");
+      await levelRadio(form, "Billing", "No Access").check();
+      await form.getByRole("button", { name: "Create & View" }).click();
+      await expect(form.getByRole("alert")).toBeVisible();
+      await expectNoViolations(page, "Billing form, with errors");
+      await form.getByRole("button", { name: "Cancel" }).click();
+
+      const name = uniqueKeyName("Axe");
+      form = await openCreateDialog(page, "General");
+      await form.getByLabel("API Key Name").fill(name);
+      await form.getByRole("button", { name: "Create & View" }).click();
+      const created = page.getByRole("alertdialog", { name: "API Key Created" });
+      await expect(created).toBeVisible();
+      await expectNoViolations(page, "shown-once dialog");
+      await created.getByRole("button", { name: "Done" }).click();
+
+      await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+      await expect(page.getByRole("menu")).toBeVisible();
+      await expectNoViolations(page, "gear menu");
+      await page.keyboard.press("Escape");
+
+      await rowAction(page, name, "Edit");
+      await expect(page.getByRole("dialog", { name: `Edit API Key: ${name}` })).toBeVisible();
+      await expectNoViolations(page, "edit dialog");
+      await page.getByRole("button", { name: "Cancel" }).click();
+
+      await rowAction(page, name, "Delete");
+      const confirm = page.getByRole("alertdialog", { name: "Delete API Key" });
+      await expectNoViolations(page, "delete confirmation");
+      await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+      await expect(page.getByRole("status").filter({ hasText: "API key deleted" })).toBeVisible();
+      await expectNoViolations(page, "after a delete");
+    });
+
+    test("teammates, invitation, audit log and billing pages", async ({ page }) => {
+      await page.goto("/settings/teammates");
+      await expect(page.getByRole("heading", { name: "Teammates", level: 1 })).toBeVisible();
+      await expectNoViolations(page, "teammates");
+      await page.getByRole("button", { name: "Invite Teammate" }).click();
+      await expect(page.getByRole("dialog", { name: "Invite Teammate" })).toBeVisible();
+      await expectNoViolations(page, "invitation");
+      await page.getByRole("button", { name: "Cancel" }).click();
+
+      await page.goto("/settings/audit_log");
+      await expect(page.getByRole("heading", { name: "Audit Log", level: 1 })).toBeVisible();
+      await expectNoViolations(page, "audit log");
+
+      await page.goto("/settings/billing");
+      await expect(page.getByRole("heading", { name: "Billing", level: 1 })).toBeVisible();
+      await expectNoViolations(page, "billing");
+    });
+
+    test.describe("signed out", () => {
+      test.use({ storageState: signedOut });
+
+      test("sign-in, with and without an error, and the 404 page", async ({ page }) => {
+        await page.goto("/sign-in");
+        await expectNoViolations(page, "sign-in");
+        await page.getByLabel("E-mail").fill(users.acmeOwner);
+        await page.getByLabel("Password").fill("not-the-password");
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+        await expectNoViolations(page, "sign-in with an error");
+
+        const response = await page.goto("/no-such-page");
+        expect(response?.status()).toBe(404);
+        await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+        await expectNoViolations(page, "404");
+      });
+
+      test("an empty keys list", async ({ page }) => {
+        await signInAs(page, emptyOwner);
+        await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
+        await expectNoViolations(page, "empty keys list");
+      });
+
+      test("a read-only member's keys page", async ({ page }) => {
+        await signIn(page, users.reed);
+        await page.goto("/settings/api_keys");
+        await expect(page.getByText("You can view API keys but not create or change them.")).toBeVisible();
+        await expectNoViolations(page, "read-only keys list");
+      });
+
+      test("support: search, a review of keys and of the audit log", async ({ page }) => {
+        await signIn(page, users.support);
+        await page.goto("/support?q=acme");
+        await expect(page.getByRole("link", { name: "Acme Mail" })).toBeVisible();
+        await expectNoViolations(page, "support search");
+        await page.getByRole("link", { name: "Acme Mail" }).click();
+        await expect(page.getByRole("heading", { name: "Acme Mail", level: 1 })).toBeVisible();
+        await expectNoViolations(page, "support review of keys");
+        await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Audit Log" }).click();
+        await expect(page.getByRole("link", { name: "Audit Log", exact: true })).toHaveAttribute("aria-current", "page");
+        await expectNoViolations(page, "support review of the audit log");
+      });
+    });
+  });
+}
