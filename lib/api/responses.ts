@@ -1,3 +1,4 @@
+import { RETRY_AFTER_SECONDS } from "@/lib/db/busy";
 import type { ServerResponse } from "node:http";
 
 /** SendGrid's error body: `{"errors":[{"field":…,"message":…}]}`. */
@@ -30,6 +31,8 @@ export const errors = {
   tooLarge: () => apiError(413, "request body is too large"),
   onBehalfOfUnsupported: () => apiError(400, "on-behalf-of is not supported", "on-behalf-of"),
   methodNotAllowed: (allow: readonly string[]) => apiError(405, "method not allowed", null, { allow: allow.join(", ") }),
+  // The database is locked by someone else; nothing was changed. Clients may retry after a second.
+  busy: () => apiError(503, "service busy, try again", null, { "retry-after": String(RETRY_AFTER_SECONDS) }),
   internal: (): ApiResponse => ({ status: 500, body: { errors: [{ message: "internal server error" }] } }),
 } as const;
 

@@ -41,7 +41,9 @@ export function prismaKeyLookup(db: PrismaClient): KeyLookup {
 const keyRowSelect = { id: true, accountId: true, type: true, scopes: true, secretHash: true } as const;
 
 export function sqliteKeyLookup(file: string): KeyLookup {
-  const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
+  // No busy timeout: a reader in WAL mode never waits for a writer, and a synchronous wait here
+  // would freeze the whole server; should SQLite ever answer busy, the request gets a 503.
+  const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
   const statement = connection.prepare<[string], KeyRow>(
     'SELECT "id", "accountId", "type", "scopes", "secretHash" FROM "ApiKey" WHERE "id" = ?',
   );
