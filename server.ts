@@ -11,6 +11,8 @@ registerServerOnlyStub();
 const { createApiHandler } = await import("./lib/api/handler.ts");
 const { createPrismaClient } = await import("./lib/db/create-client.ts");
 const { createKeyLookup } = await import("./lib/data/api-key-lookup.ts");
+const { createKeyUseRecorder } = await import("./lib/data/api-key-usage.ts");
+const { apiLog, createLogger } = await import("./lib/api/access-log.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -23,7 +25,10 @@ const handleNext = app.getRequestHandler();
 // The API's own client (Next's bundles keep theirs): one pool per process, whatever the database.
 const db = createPrismaClient();
 const keys = createKeyLookup(db);
-const handleApi = createApiHandler({ db, keys });
+// JSON access log on stdout through an asynchronous destination (LOG_LEVEL=warn leaves it out).
+const log = apiLog(createLogger());
+const usage = createKeyUseRecorder(db, { log: log.error });
+const handleApi = createApiHandler({ db, keys, log, usage });
 
 const server = createServer((req, res) => {
   const url = req.url ?? "/";
@@ -45,6 +50,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();
     server.closeIdleConnections();
-    void Promise.allSettled([db.$disconnect(), keys.close(), app.close()]).then(() => process.exit(0));
+    // Key uses noted since the last flush are written before the database goes.
+    void usage
+      .close()
+      .finally(() => Promise.allSettled([db.$disconnect(), keys.close(), app.close()]))
+      .then(() => process.exit(0));
   });
 }

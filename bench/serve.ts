@@ -40,7 +40,7 @@ async function keyward(): Promise<RequestListener> {
   const url = `file:${file}`;
   const db = createPrismaClient(url);
   // Logging off: one line per request to a pipe would measure the pipe.
-  const log = () => {};
+  const log = { access: () => {}, error: () => {} };
   return createApiHandler({ db, keys: mode === "keyward-prisma" ? prismaKeyLookup(db) : sqliteKeyLookup(file!), log });
 }
 

@@ -9,9 +9,11 @@ import { asUser, createAccount, createMember } from "@/lib/data/test-fixtures";
 import { call, insertKey, type RunningApi, useApiServer } from "./testing/api-server";
 
 const apiKeysFull = ["api_keys.create", "api_keys.delete", "api_keys.read", "api_keys.update"];
-// Generous for one loopback request, even with other engineers' builds on the same two cores;
-// a synchronous wait for the lock (the bug this guards against) lasts the whole lock wait.
+// Generous for one loopback request; the machine is shared with other builds and test files, so
+// the typical read must be this prompt and none may take a third of the lock wait. A synchronous
+// wait for the lock (the bug this guards against) lasts the whole lock wait, or 5 s before.
 const PROMPT_MS = 100;
+const NEVER_MS = LOCK_WAIT_MS / 3;
 
 // Another process holds the database's write lock (a backup, a second instance, `sqlite3` at the
 // prompt). The API runs in this test's process, so anything that blocked its event loop would
@@ -59,8 +61,10 @@ describe.each(testProviders)("a database locked by another process, on %s", (pro
       expect(answer.after).toBeGreaterThanOrEqual(LOCK_WAIT_MS - 50);
       expect(answer.after).toBeLessThan(LOCK_WAIT_MS + 3_000);
       expect(readTimes.length).toBeGreaterThan(10);
-      expect(Math.max(...readTimes)).toBeLessThan(PROMPT_MS);
-      expect(loop.stop()).toBeLessThan(PROMPT_MS);
+      readTimes.sort((x, y) => x - y);
+      expect(readTimes[Math.floor(readTimes.length / 2)]).toBeLessThan(PROMPT_MS);
+      expect(readTimes.at(-1)).toBeLessThan(NEVER_MS);
+      expect(loop.stop()).toBeLessThan(NEVER_MS);
     } finally {
       await lock.release();
     }
@@ -80,7 +84,7 @@ describe.each(testProviders)("a database locked by another process, on %s", (pro
     } finally {
       await lock.release();
     }
-    expect(loop.stop()).toBeLessThan(PROMPT_MS);
+    expect(loop.stop()).toBeLessThan(NEVER_MS);
     expect(result).toEqual({ ok: false, code: "busy", message: "Busy, try again" });
     expect(await db.apiKey.count({ where: { accountId: account.id } })).toBe(0);
     expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).keyCount).toBe(0);
