@@ -6,17 +6,19 @@ import { performance } from "node:perf_hooks";
 
 export interface LoadResult {
   requests: number;
-  failures: number;
+  /** Responses whose status was not the expected one, and connections that failed. */
+  errors: number;
   seconds: number;
   perSecond: number;
   p50: number;
   p99: number;
 }
 
-export async function runLoad(port: number, request: string, connections: number, seconds: number): Promise<LoadResult> {
+export async function runLoad(port: number, request: string, connections: number, seconds: number, expectStatus = 200): Promise<LoadResult> {
   const payload = Buffer.from(request);
+  const expected = `HTTP/1.1 ${expectStatus} `;
   const latencies: number[] = [];
-  let failures = 0;
+  let errors = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
 
@@ -24,7 +26,7 @@ export async function runLoad(port: number, request: string, connections: number
     Array.from(
       { length: connections },
       () =>
-        new Promise<void>((resolve, reject) => {
+        new Promise<void>((resolve) => {
           const socket = connect(port, "127.0.0.1");
           socket.setNoDelay(true);
           let buffer: Buffer = Buffer.alloc(0);
@@ -39,7 +41,10 @@ export async function runLoad(port: number, request: string, connections: number
             socket.write(payload);
           };
           socket.on("connect", send);
-          socket.on("error", reject);
+          socket.on("error", () => {
+            errors++;
+            resolve();
+          });
           socket.on("data", (chunk: Buffer) => {
             buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
             for (;;) {
@@ -49,7 +54,7 @@ export async function runLoad(port: number, request: string, connections: number
               const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
               const total = headerEnd + 4 + length;
               if (buffer.length < total) return;
-              if (!head.startsWith("HTTP/1.1 200")) failures++;
+              if (!head.startsWith(expected)) errors++;
               latencies.push(performance.now() - sentAt);
               buffer = buffer.subarray(total);
               send();
@@ -61,5 +66,5 @@ export async function runLoad(port: number, request: string, connections: number
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0;
-  return { requests: latencies.length, failures, seconds: elapsed, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+  return { requests: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
 }
