@@ -9,11 +9,17 @@ export interface ErrorBody {
 export interface ApiResponse {
   status: number;
   body?: unknown;
+  /** The body already serialised as JSON, sent as is (instead of `body`). */
+  bodyText?: string;
   headers?: Record<string, string>;
 }
 
 export function json(status: number, body: unknown): ApiResponse {
   return { status, body };
+}
+
+export function jsonText(status: number, bodyText: string): ApiResponse {
+  return { status, bodyText };
 }
 
 export function apiError(status: number, message: string, field: string | null = null, headers?: Record<string, string>): ApiResponse {
@@ -45,12 +51,12 @@ const baseHeaders = {
 
 export function send(res: ServerResponse, response: ApiResponse): void {
   const headers: Record<string, string | number> = { ...baseHeaders, ...response.headers };
-  if (response.status === 204 || response.body === undefined) {
+  if (response.status === 204 || (response.body === undefined && response.bodyText === undefined)) {
     res.writeHead(response.status, headers);
     res.end();
     return;
   }
-  const payload = JSON.stringify(response.body);
+  const payload = response.bodyText ?? JSON.stringify(response.body);
   headers["content-type"] = "application/json; charset=utf-8";
   headers["content-length"] = Buffer.byteLength(payload);
   res.writeHead(response.status, headers);

@@ -5,14 +5,15 @@ import { parseApiKey } from "@/lib/keys/parse";
 import { verifySecret } from "@/lib/keys/hash";
 import type { KeyLookup } from "./api-key-lookup";
 import type { DataContext } from "./context";
-import { parseScopes } from "./scopes-column";
+import { parseScopesShared } from "./scopes-column";
 
 /** Who a /v3 request acts as, read from the database on this very request. */
 export interface ApiCaller {
   keyId: string;
   accountId: string;
   type: KeyType;
-  scopes: string[];
+  /** Shared between requests with the same list (see parseScopesShared): read, never change. */
+  scopes: readonly string[];
 }
 
 /**
@@ -32,7 +33,7 @@ export async function authenticateApiKey(lookup: KeyLookup, presented: string): 
     keyId: row.id,
     accountId: row.accountId,
     type: row.type === "billing" ? "billing" : "general",
-    scopes: parseScopes(row.scopes),
+    scopes: parseScopesShared(row.scopes),
   };
 }
 

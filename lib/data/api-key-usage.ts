@@ -32,16 +32,17 @@ const MAX_PENDING_KEYS = 10_000;
  * also bump `updatedAt`, which the edit form uses to detect a concurrent change.
  */
 export function createKeyUseRecorder(db: PrismaClient, { flushEveryMs = 1_000, log = console.error }: KeyUseRecorderOptions = {}): KeyUseRecorder {
-  let pending = new Map<string, Date>();
+  // Times in ms: a Date per request would be an allocation on the hot path for nothing.
+  let pending = new Map<string, number>();
   const written = new Map<string, number>();
   let flushing: Promise<void> | null = null;
 
-  async function write(batch: Map<string, Date>): Promise<void> {
+  async function write(batch: Map<string, number>): Promise<void> {
     try {
       await db.$transaction(
         [...batch].map(([keyId, at]) => {
-          const cutoff = new Date(at.getTime() - LAST_USED_RESOLUTION_MS);
-          return db.$executeRaw`UPDATE "ApiKey" SET "lastUsedAt" = ${at}
+          const cutoff = new Date(at - LAST_USED_RESOLUTION_MS);
+          return db.$executeRaw`UPDATE "ApiKey" SET "lastUsedAt" = ${new Date(at)}
             WHERE "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${cutoff})`;
         }),
       );
@@ -69,13 +70,14 @@ export function createKeyUseRecorder(db: PrismaClient, { flushEveryMs = 1_000, l
   timer.unref();
 
   return {
-    note(keyId, at = new Date()) {
+    note(keyId, at) {
+      const time = at ? at.getTime() : Date.now();
       const last = written.get(keyId);
-      if (last !== undefined && at.getTime() - last < LAST_USED_RESOLUTION_MS) return;
+      if (last !== undefined && time - last < LAST_USED_RESOLUTION_MS) return;
       if (pending.size >= MAX_PENDING_KEYS && !pending.has(keyId)) return;
       if (written.size >= MAX_PENDING_KEYS) written.clear();
-      written.set(keyId, at.getTime());
-      pending.set(keyId, at);
+      written.set(keyId, time);
+      pending.set(keyId, time);
     },
     flush,
     async close() {
