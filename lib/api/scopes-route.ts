@@ -2,7 +2,7 @@ import type { RouteHandler } from "./route-handler";
 import { jsonText } from "./responses";
 
 // Each distinct scope list is serialised once: a Full Access key's body is 4 KB of JSON that
-// would otherwise be rebuilt on every request. Keyed by the shared list (parseScopesShared).
+// would otherwise be rebuilt on every request. Keyed by the shared list (parseKeyScopes).
 const bodies = new WeakMap<readonly string[], string>();
 
 function scopesBody(scopes: readonly string[]): string {

@@ -5,14 +5,14 @@ import { parseApiKey } from "@/lib/keys/parse";
 import { verifySecret } from "@/lib/keys/hash";
 import type { KeyLookup } from "./api-key-lookup";
 import type { DataContext } from "./context";
-import { parseScopesShared } from "./scopes-column";
+import { parseKeyScopes } from "./scopes-column";
 
 /** Who a /v3 request acts as, read from the database on this very request. */
 export interface ApiCaller {
   keyId: string;
   accountId: string;
   type: KeyType;
-  /** Shared between requests with the same list (see parseScopesShared): read, never change. */
+  /** Shared between requests with the same list (see parseKeyScopes): read, never change. */
   scopes: readonly string[];
 }
 
@@ -33,7 +33,7 @@ export async function authenticateApiKey(lookup: KeyLookup, presented: string): 
     keyId: row.id,
     accountId: row.accountId,
     type: row.type === "billing" ? "billing" : "general",
-    scopes: parseScopesShared(row.scopes),
+    scopes: parseKeyScopes(row.id, row.scopes),
   };
 }
 
