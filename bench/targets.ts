@@ -2,6 +2,7 @@
 // what would close it, as far as this bench can tell.
 import type { DatabaseProvider } from "../lib/db/database-url.ts";
 import type { LoadResult } from "./load.ts";
+import type { PageFigures } from "./page.ts";
 import type { Target } from "./report.ts";
 
 export interface Pair {
@@ -15,6 +16,7 @@ export interface Measured {
   one: Pair[];
   wrongSecret: LoadResult[];
   unknownId: LoadResult[];
+  page: PageFigures | undefined;
   residentMb: number | null;
   logLines: number;
 }
@@ -75,6 +77,7 @@ export function evaluateTargets(results: Measured[]): { targets: Target[]; notes
             : "a refusal costs more than a success: find what the 401 path adds (logging, error body) and trim it.",
       });
     }
+    if (m.page) targets.push(...pageTargets(m.page));
     if (m.residentMb !== null) {
       targets.push({
         name: `${db}: server.ts resident memory after the run`,
@@ -94,4 +97,31 @@ export function evaluateTargets(results: Measured[]): { targets: Target[]; notes
     "No per-request write: a key's last use is noted in memory and flushed every second in one transaction, at most once per key per minute (lib/data/api-key-usage.ts; tested in lib/data/api-key-usage.test.ts).",
   );
   return { targets, notes };
+}
+
+function pageTargets(page: PageFigures): Target[] {
+  const why = "each render reads the session, the membership and 100 keys through Prisma and renders them with React on the shared event loop; caching the rendered list per account (invalidated by the key writes) or streaming the table after the shell would close it.";
+  return [
+    {
+      name: "The page with 100 keys: server p95, one user",
+      goal: "< 30 ms",
+      measured: `${page.oneUser.p95.toFixed(1)} ms (p50 ${page.oneUser.p50.toFixed(1)} ms)`,
+      met: page.oneUser.p95 < 30,
+      ifMissed: why,
+    },
+    {
+      name: "The page with 100 keys: 10 concurrent users",
+      goal: "≥ 200 pages/s, p99 < 100 ms",
+      measured: `${Math.round(page.tenUsers.perSecond)} pages/s, p99 ${page.tenUsers.p99.toFixed(1)} ms`,
+      met: page.tenUsers.perSecond >= 200 && page.tenUsers.p99 < 100,
+      ifMissed: why,
+    },
+    {
+      name: "The page's responses compressed",
+      goal: "as the browser asks",
+      measured: `${page.encoding}: ${Math.round(page.compressedBytes / 1024)} KB on the wire for ${Math.round(page.htmlBytes / 1024)} KB of HTML`,
+      met: page.encoding !== "none",
+      ifMissed: "server.ts should compress what Next sends (Next's own `compress` is on by default).",
+    },
+  ];
 }

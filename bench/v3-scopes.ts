@@ -10,6 +10,7 @@ import path from "node:path";
 import type { DatabaseProvider } from "../lib/db/database-url.ts";
 import { KEYS, prepareDatabase, scopesRequest, type BenchKeys } from "./fixtures.ts";
 import { runLoad, type LoadResult } from "./load.ts";
+import { measurePage, PAGE_KEYS, preparePageAccount, signIn } from "./page.ts";
 import { killAll, residentMb, startBaseline, startServed, stop } from "./processes.ts";
 import { describeMachine, formatRow, tableHeader, writePerformanceDoc, type Row } from "./report.ts";
 import { evaluateTargets, type Measured } from "./targets.ts";
@@ -39,6 +40,7 @@ function ensureBuild(): void {
 async function benchDatabase(provider: DatabaseProvider, rows: Row[]): Promise<Measured> {
   if (provider === "postgresql") process.env.TEST_POSTGRES_URL = postgresUrl;
   const { database, keys } = await prepareDatabase(provider);
+  if (provider === "sqlite") await preparePageAccount(database.prisma);
   const logFile = path.join(workDir, `server-${provider}.log`);
   const ports = PORTS[provider];
   const [baseline, served] = await Promise.all([startBaseline(database.url, ports.baseline), startServed(database.url, ports.served, logFile)]);
@@ -51,7 +53,7 @@ async function benchDatabase(provider: DatabaseProvider, rows: Row[]): Promise<M
     }
     await load(ports.baseline, keys.fullAccess, WARMUP_SECONDS);
 
-    const measured: Measured = { provider, full: [], one: [], wrongSecret: [], unknownId: [], residentMb: null, logLines: 0 };
+    const measured: Measured = { provider, full: [], one: [], wrongSecret: [], unknownId: [], page: undefined, residentMb: null, logLines: 0 };
     const add = (label: string, result: LoadResult, ratio?: number) => {
       const row = { database: name, label, result, ratio };
       rows.push(row);
@@ -68,6 +70,12 @@ async function benchDatabase(provider: DatabaseProvider, rows: Row[]): Promise<M
       // The 401 path in the same rounds, so that it meets the same load as the 200 path it is compared with.
       measured.wrongSecret.push(add(`round ${round}: Keyward 401, wrong secret`, await load(ports.served, keys.wrongSecret, SECONDS, 401)));
       measured.unknownId.push(add(`round ${round}: Keyward 401, unknown key id`, await load(ports.served, keys.unknownId, SECONDS, 401)));
+    }
+    if (provider === "sqlite") {
+      const page = await measurePage(ports.served, await signIn(ports.served), SECONDS);
+      measured.page = page;
+      add(`/settings/api_keys (${PAGE_KEYS} keys), 1 user, ${page.encoding}`, page.oneUser);
+      add(`/settings/api_keys (${PAGE_KEYS} keys), 10 users, ${page.encoding}`, page.tenUsers);
     }
     measured.residentMb = residentMb(served.child.pid);
     measured.logLines = countLines(logFile);
