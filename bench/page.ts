@@ -25,7 +25,7 @@ export async function preparePageAccount(db: PrismaClient): Promise<void> {
 }
 
 /** Signs in through Auth.js's own endpoints, as the sign-in form ends up doing; returns the Cookie header. */
-export async function signIn(port: number): Promise<string> {
+export async function signIn(port: number, { email, password } = { email: EMAIL, password: PASSWORD }): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
@@ -43,7 +43,7 @@ export async function signIn(port: number): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, callbackUrl: `${base}/settings/api_keys` }),
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/settings/api_keys` }),
   });
   keep(signedIn);
   if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`page bench: sign-in failed (${signedIn.status})`);

@@ -11,6 +11,7 @@ import type { DatabaseProvider } from "../lib/db/database-url.ts";
 import { KEYS, prepareDatabase, scopesRequest, type BenchKeys } from "./fixtures.ts";
 import { runLoad, type LoadResult } from "./load.ts";
 import { measurePage, PAGE_KEYS, preparePageAccount, signIn } from "./page.ts";
+import { CREATOR, measureCreates, prepareCreatorAccount } from "./create-action.ts";
 import { killAll, residentMb, startBaseline, startServed, stop } from "./processes.ts";
 import { describeMachine, formatRow, tableHeader, writePerformanceDoc, type Row } from "./report.ts";
 import { evaluateTargets, type Measured } from "./targets.ts";
@@ -20,6 +21,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP_SECONDS = 3;
 // Short, alternating measurements: load from other processes on the machine then falls on both sides.
 const ROUNDS = 4;
+// Creates for the create-action figure: under the account's cap of 100 keys.
+const CREATES = 40;
 const HARD_LIMIT_MS = 9 * 60_000;
 const PORTS = { sqlite: { baseline: 3310, served: 3311 }, postgresql: { baseline: 3312, served: 3313 } } as const;
 
@@ -41,6 +44,7 @@ async function benchDatabase(provider: DatabaseProvider, rows: Row[]): Promise<M
   if (provider === "postgresql") process.env.TEST_POSTGRES_URL = postgresUrl;
   const { database, keys } = await prepareDatabase(provider);
   if (provider === "sqlite") await preparePageAccount(database.prisma);
+  const creatorAccountId = provider === "sqlite" ? await prepareCreatorAccount(database.prisma) : "";
   const logFile = path.join(workDir, `server-${provider}.log`);
   const ports = PORTS[provider];
   const [baseline, served] = await Promise.all([startBaseline(database.url, ports.baseline), startServed(database.url, ports.served, logFile)]);
@@ -53,7 +57,7 @@ async function benchDatabase(provider: DatabaseProvider, rows: Row[]): Promise<M
     }
     await load(ports.baseline, keys.fullAccess, WARMUP_SECONDS);
 
-    const measured: Measured = { provider, full: [], one: [], wrongSecret: [], unknownId: [], page: undefined, residentMb: null, logLines: 0 };
+    const measured: Measured = { provider, full: [], one: [], wrongSecret: [], unknownId: [], page: undefined, creates: undefined, residentMb: null, logLines: 0 };
     const add = (label: string, result: LoadResult, ratio?: number) => {
       const row = { database: name, label, result, ratio };
       rows.push(row);
@@ -76,6 +80,8 @@ async function benchDatabase(provider: DatabaseProvider, rows: Row[]): Promise<M
       measured.page = page;
       add(`/settings/api_keys (${PAGE_KEYS} keys), 1 user, ${page.encoding}`, page.oneUser);
       add(`/settings/api_keys (${PAGE_KEYS} keys), 10 users, ${page.encoding}`, page.tenUsers);
+      measured.creates = await measureCreates(ports.served, await signIn(ports.served, CREATOR), creatorAccountId, CREATES);
+      console.log(`create action: ${measured.creates.creates} creates one after another, p50 ${measured.creates.p50.toFixed(1)} ms, p95 ${measured.creates.p95.toFixed(1)} ms`);
     }
     measured.residentMb = residentMb(served.child.pid);
     measured.logLines = countLines(logFile);
