@@ -23,7 +23,8 @@ describe("SQLite under another process's write lock", () => {
     const error = await database.prisma.$executeRaw`UPDATE "Account" SET "name" = 'renamed' WHERE "id" = ${account.id}`.catch((caught: unknown) => caught);
     const waited = Date.now() - started;
     await lock.release();
-    expect(loop.stop()).toBeLessThan(LOCK_WAIT_MS / 3);
+    // A synchronous wait would block for the whole lock wait; the machine may be shared.
+    expect(loop.stop()).toBeLessThan(LOCK_WAIT_MS * 0.8);
     expect(isDatabaseBusy(error)).toBe(true);
     expect(waited).toBeGreaterThanOrEqual(LOCK_WAIT_MS - 50);
     expect(waited).toBeLessThan(LOCK_WAIT_MS + 3_000);

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { generateApiKey } from "@/lib/keys/generate";
 import { hashSecret } from "@/lib/keys/hash";
 import { createKeyLookup } from "@/lib/data/api-key-lookup";
+import { createKeyUseRecorder } from "@/lib/data/api-key-usage";
 import { apiLog, createLogger } from "../access-log";
 import { createApiHandler } from "../handler";
 
@@ -45,7 +46,8 @@ export async function startApiServer(db: PrismaClient, url: string): Promise<Run
   const logs: string[] = [];
   const keys = createKeyLookup(db, url);
   const log = apiLog(createLogger({ write: (line: string) => void logs.push(line) }, "info"));
-  const server = createServer(createApiHandler({ db, keys, log }));
+  const usage = createKeyUseRecorder(db, { log: log.error });
+  const server = createServer(createApiHandler({ db, keys, log, usage }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -54,7 +56,8 @@ export async function startApiServer(db: PrismaClient, url: string): Promise<Run
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : keys.close().then(resolve)));
+        // Key uses still in memory are written before the caller drops the database.
+        server.close((error) => (error ? reject(error) : usage.close().then(() => keys.close()).then(resolve)));
       }),
   };
 }

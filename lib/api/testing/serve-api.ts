@@ -17,13 +17,15 @@ const { createApiHandler } = await import("../handler.ts");
 const { apiLog, createLogger } = await import("../access-log.ts");
 const { createPrismaClient } = await import("../../db/create-client.ts");
 const { createKeyLookup } = await import("../../data/api-key-lookup.ts");
+const { createKeyUseRecorder } = await import("../../data/api-key-usage.ts");
 
 if (!process.env.DATABASE_URL) throw new Error("serve-api.ts: set DATABASE_URL to the database to serve");
 const db = createPrismaClient();
 const keys = createKeyLookup(db);
 // The production logger, on stderr: stdout carries the `listening` line.
 const log = apiLog(createLogger(pino.destination({ dest: 2, sync: false })));
-const server = createServer(createApiHandler({ db, keys, log }));
+const usage = createKeyUseRecorder(db, { log: log.error });
+const server = createServer(createApiHandler({ db, keys, log, usage }));
 
 server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
@@ -35,7 +37,10 @@ function stop(): void {
   stopping = true;
   server.close();
   server.closeAllConnections();
-  void Promise.allSettled([db.$disconnect(), keys.close()]).then(() => process.exit(0));
+  void usage
+    .close()
+    .finally(() => Promise.allSettled([db.$disconnect(), keys.close()]))
+    .then(() => process.exit(0));
   // Whatever is still pending, do not outlive the caller's patience.
   setTimeout(() => process.exit(0), 2_000).unref();
 }
