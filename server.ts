@@ -17,6 +17,8 @@ const { createKeyLookup } = await import("./lib/data/api-key-lookup.ts");
 const { demoUsersRefusal, findDemoUsers } = await import("./lib/data/demo-users.ts");
 const { createSignInGate } = await import("./lib/server/sign-in-gate.ts");
 const { stampClientAddress } = await import("./lib/server/client-address.ts");
+const { createKeyUseRecorder } = await import("./lib/data/api-key-usage.ts");
+const { apiLog, createLogger } = await import("./lib/api/access-log.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const mode = runMode();
@@ -40,7 +42,10 @@ await app.prepare();
 const handleNext = app.getRequestHandler();
 
 const keys = createKeyLookup(db);
-const handleApi = createApiHandler({ db, keys });
+// JSON access log on stdout through an asynchronous destination (LOG_LEVEL=warn leaves it out).
+const log = apiLog(createLogger());
+const usage = createKeyUseRecorder(db, { log: log.error });
+const handleApi = createApiHandler({ db, keys, log, usage });
 const signInGate = createSignInGate(db);
 const securityHeaders = Object.entries(staticSecurityHeaders());
 
@@ -75,6 +80,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();
     server.closeIdleConnections();
-    void Promise.allSettled([db.$disconnect(), keys.close(), app.close()]).then(() => process.exit(0));
+    // Key uses noted since the last flush are written before the database goes.
+    void usage
+      .close()
+      .finally(() => Promise.allSettled([db.$disconnect(), keys.close(), app.close()]))
+      .then(() => process.exit(0));
   });
 }

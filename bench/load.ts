@@ -6,17 +6,20 @@ import { performance } from "node:perf_hooks";
 
 export interface LoadResult {
   requests: number;
-  failures: number;
+  /** Responses whose status was not the expected one, and connections that failed. */
+  errors: number;
   seconds: number;
   perSecond: number;
   p50: number;
+  p95: number;
   p99: number;
 }
 
-export async function runLoad(port: number, request: string, connections: number, seconds: number): Promise<LoadResult> {
+export async function runLoad(port: number, request: string, connections: number, seconds: number, expectStatus = 200): Promise<LoadResult> {
   const payload = Buffer.from(request);
+  const expected = `HTTP/1.1 ${expectStatus} `;
   const latencies: number[] = [];
-  let failures = 0;
+  let errors = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
 
@@ -24,7 +27,7 @@ export async function runLoad(port: number, request: string, connections: number
     Array.from(
       { length: connections },
       () =>
-        new Promise<void>((resolve, reject) => {
+        new Promise<void>((resolve) => {
           const socket = connect(port, "127.0.0.1");
           socket.setNoDelay(true);
           let buffer: Buffer = Buffer.alloc(0);
@@ -39,17 +42,21 @@ export async function runLoad(port: number, request: string, connections: number
             socket.write(payload);
           };
           socket.on("connect", send);
-          socket.on("error", reject);
+          socket.on("error", () => {
+            errors++;
+            resolve();
+          });
           socket.on("data", (chunk: Buffer) => {
             buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
             for (;;) {
               const headerEnd = buffer.indexOf("\r\n\r\n");
               if (headerEnd === -1) return;
               const head = buffer.subarray(0, headerEnd).toString("latin1");
-              const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
-              const total = headerEnd + 4 + length;
-              if (buffer.length < total) return;
-              if (!head.startsWith("HTTP/1.1 200")) failures++;
+              const total = /\r\ntransfer-encoding: *chunked/i.test(head)
+                ? chunkedEnd(buffer, headerEnd + 4)
+                : headerEnd + 4 + Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+              if (total === -1 || buffer.length < total) return;
+              if (!head.startsWith(expected)) errors++;
               latencies.push(performance.now() - sentAt);
               buffer = buffer.subarray(total);
               send();
@@ -61,5 +68,19 @@ export async function runLoad(port: number, request: string, connections: number
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0;
-  return { requests: latencies.length, failures, seconds: elapsed, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+  return { requests: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+// Where a chunked body (pages from Next) ends, or -1 while it is incomplete.
+function chunkedEnd(buffer: Buffer, start: number): number {
+  let position = start;
+  for (;;) {
+    const lineEnd = buffer.indexOf("\r\n", position);
+    if (lineEnd === -1) return -1;
+    const size = parseInt(buffer.subarray(position, lineEnd).toString("latin1"), 16);
+    if (Number.isNaN(size)) throw new Error("bench: malformed chunked response");
+    position = lineEnd + 2 + size + 2;
+    if (size === 0) return buffer.length >= position ? position : -1;
+    if (buffer.length < position) return -1;
+  }
 }

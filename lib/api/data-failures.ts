@@ -23,5 +23,7 @@ export function failureResponse(failure: Failure): ApiResponse {
       return errors.notFound();
     case "unauthenticated":
       return errors.unauthorized();
+    case "busy":
+      return errors.busy();
   }
 }

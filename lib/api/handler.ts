@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
+import { isDatabaseBusy } from "@/lib/db/busy";
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { KeyLookup } from "@/lib/data/api-key-lookup";
-import { apiKeyContext, authenticateApiKey, recordApiKeyUse, type ApiCaller } from "@/lib/data/api-auth";
+import { apiKeyContext, authenticateApiKey, type ApiCaller } from "@/lib/data/api-auth";
+import { createKeyUseRecorder, type KeyUseRecorder } from "@/lib/data/api-key-usage";
+import { apiLog, createLogger, type ApiLog } from "./access-log";
 import { readJsonBody } from "./body";
 import { errors, send, type ApiResponse } from "./responses";
 import { matchRoute, type Method, type Operation } from "./routes";
@@ -11,8 +14,10 @@ export interface ApiHandlerOptions {
   db: PrismaClient;
   /** How keys are found on each request (createKeyLookup); lib/data functions use `db`. */
   keys: KeyLookup;
-  /** One line per request; never given a secret, a body or the Authorization header. */
-  log?: (line: string) => void;
+  /** Where each authenticated request's key use goes (flushed in batches); one of its own if unset. */
+  usage?: KeyUseRecorder;
+  /** One access entry per request; never given a secret, a body or the Authorization header. */
+  log?: ApiLog;
 }
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -25,28 +30,27 @@ const KEY_LIKE = /SG\.[A-Za-z0-9_-]{10,}/i;
 const CREDENTIAL_PARAMETER = /key|token|secret|auth|bearer/i;
 
 /** The /v3 API as a plain node:http handler (server.ts mounts it; tests start it on their own). */
-export function createApiHandler({ db, keys, log = (line) => console.log(line) }: ApiHandlerOptions): ApiHandler {
+export function createApiHandler({ db, keys, log = apiLog(createLogger()), usage = createKeyUseRecorder(db, { log: log.error }) }: ApiHandlerOptions): ApiHandler {
   return (req, res) => {
     const started = performance.now();
     let label = "(no route)";
     let caller: ApiCaller | null = null;
     // "close" rather than "finish": a client that hangs up early is logged too.
     res.once("close", () => {
-      const status = res.writableFinished ? String(res.statusCode) : "aborted";
-      log(`[v3] ${req.method} ${label} ${status} ${(performance.now() - started).toFixed(1)}ms`);
-      // After the response: recording the last use is never on the request's critical path.
-      if (caller) {
-        const keyId = caller.keyId;
-        setImmediate(() => void recordApiKeyUse(db, keyId, new Date(), log));
-      }
+      const status = res.writableFinished ? res.statusCode : "aborted";
+      log.access({ method: req.method ?? "", route: label, status, ms: Math.round((performance.now() - started) * 10) / 10 });
+      // Noted in memory only; written with others later (api-key-usage.ts): no write per request.
+      if (caller) usage.note(caller.keyId);
     });
     respond(req, db, keys, (matched, authenticated) => {
       label = matched;
       caller = authenticated;
     })
       .catch((error: unknown) => {
+        // A lock held elsewhere (e.g. on a read outside lib/data's failure results) is not a fault.
+        if (isDatabaseBusy(error)) return errors.busy();
         // Unexpected: the name only (messages of driver errors may quote query values).
-        log(`[v3] ${req.method} ${label} failed: ${error instanceof Error ? error.name : "error"}`);
+        log.error(`[v3] ${req.method} ${label} failed: ${error instanceof Error ? error.name : "error"}`);
         return errors.internal();
       })
       .then((response) => {

@@ -1,3 +1,4 @@
+import { RETRY_AFTER_SECONDS } from "@/lib/db/busy";
 import type { ServerResponse } from "node:http";
 
 /** SendGrid's error body: `{"errors":[{"field":…,"message":…}]}`. */
@@ -8,11 +9,17 @@ export interface ErrorBody {
 export interface ApiResponse {
   status: number;
   body?: unknown;
+  /** The body already serialised as JSON, sent as is (instead of `body`). */
+  bodyText?: string;
   headers?: Record<string, string>;
 }
 
 export function json(status: number, body: unknown): ApiResponse {
   return { status, body };
+}
+
+export function jsonText(status: number, bodyText: string): ApiResponse {
+  return { status, bodyText };
 }
 
 export function apiError(status: number, message: string, field: string | null = null, headers?: Record<string, string>): ApiResponse {
@@ -30,6 +37,8 @@ export const errors = {
   tooLarge: () => apiError(413, "request body is too large"),
   onBehalfOfUnsupported: () => apiError(400, "on-behalf-of is not supported", "on-behalf-of"),
   methodNotAllowed: (allow: readonly string[]) => apiError(405, "method not allowed", null, { allow: allow.join(", ") }),
+  // The database is locked by someone else; nothing was changed. Clients may retry after a second.
+  busy: () => apiError(503, "service busy, try again", null, { "retry-after": String(RETRY_AFTER_SECONDS) }),
   internal: (): ApiResponse => ({ status: 500, body: { errors: [{ message: "internal server error" }] } }),
 } as const;
 
@@ -42,12 +51,12 @@ const baseHeaders = {
 
 export function send(res: ServerResponse, response: ApiResponse): void {
   const headers: Record<string, string | number> = { ...baseHeaders, ...response.headers };
-  if (response.status === 204 || response.body === undefined) {
+  if (response.status === 204 || (response.body === undefined && response.bodyText === undefined)) {
     res.writeHead(response.status, headers);
     res.end();
     return;
   }
-  const payload = JSON.stringify(response.body);
+  const payload = response.bodyText ?? JSON.stringify(response.body);
   headers["content-type"] = "application/json; charset=utf-8";
   headers["content-length"] = Buffer.byteLength(payload);
   res.writeHead(response.status, headers);

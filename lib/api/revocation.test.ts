@@ -100,6 +100,6 @@ describe.skipIf(!testProviders.includes("postgresql"))("revocation across two in
     await pause(300);
     await load.stop();
     expectRefusedAfter(load.attempts, committedAt);
-    expect(second.logs.some((line) => line.includes("/v3/scopes 401"))).toBe(true);
+    expect(second.logs.some((line) => line.includes('"route":"/v3/scopes","status":401'))).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { generateApiKey } from "@/lib/keys/generate";
 import { hashSecret } from "@/lib/keys/hash";
-import { authenticateApiKey, recordApiKeyUse, resetApiKeyUseTracking } from "./api-auth";
+import { authenticateApiKey } from "./api-auth";
 import { createKeyLookup, type KeyLookup } from "./api-key-lookup";
 import { createAccount } from "./test-fixtures";
 
@@ -20,7 +20,6 @@ describe.each(testProviders)("API key authentication on %s", (provider) => {
     await lookup?.close();
     await drop?.();
   });
-  beforeEach(() => resetApiKeyUseTracking());
 
   async function newKey(type = "general", scopes = ["mail.send"]) {
     const account = await createAccount(db);
@@ -40,26 +39,5 @@ describe.each(testProviders)("API key authentication on %s", (provider) => {
     expect(await authenticateApiKey(lookup, key)).not.toBeNull();
     await db.apiKey.delete({ where: { id } });
     expect(await authenticateApiKey(lookup, key)).toBeNull();
-  });
-
-  it("writes lastUsedAt once a minute per key, keeping updatedAt", async () => {
-    const { id } = await newKey();
-    const before = await db.apiKey.findUniqueOrThrow({ where: { id } });
-    const t0 = new Date("2030-01-01T00:00:00Z");
-    expect(await recordApiKeyUse(db, id, t0)).toBe(true);
-    expect(await recordApiKeyUse(db, id, new Date(t0.getTime() + 59_000))).toBe(false);
-    resetApiKeyUseTracking(); // as another instance would: the database condition still holds
-    expect(await recordApiKeyUse(db, id, new Date(t0.getTime() + 30_000))).toBe(false);
-    expect(await recordApiKeyUse(db, id, new Date(t0.getTime() + 91_000))).toBe(true);
-    const after = await db.apiKey.findUniqueOrThrow({ where: { id } });
-    expect(after.lastUsedAt).toEqual(new Date(t0.getTime() + 91_000));
-    expect(after.updatedAt).toEqual(before.updatedAt);
-  });
-
-  it("swallows and logs a failed write, naming the key id only", async () => {
-    const failing = { $executeRaw: () => Promise.reject(new Error("connection lost: password=hunter2")) } as unknown as PrismaClient;
-    const lines: string[] = [];
-    expect(await recordApiKeyUse(failing, "some-key-id", new Date(), (line) => lines.push(line))).toBe(false);
-    expect(lines).toEqual(["[v3] could not record last use of key some-key-id: Error"]);
   });
 });

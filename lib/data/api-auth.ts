@@ -5,14 +5,15 @@ import { parseApiKey } from "@/lib/keys/parse";
 import { verifySecret } from "@/lib/keys/hash";
 import type { KeyLookup } from "./api-key-lookup";
 import type { DataContext } from "./context";
-import { parseScopes } from "./scopes-column";
+import { parseKeyScopes } from "./scopes-column";
 
 /** Who a /v3 request acts as, read from the database on this very request. */
 export interface ApiCaller {
   keyId: string;
   accountId: string;
   type: KeyType;
-  scopes: string[];
+  /** Shared between requests with the same list (see parseKeyScopes): read, never change. */
+  scopes: readonly string[];
 }
 
 /**
@@ -32,7 +33,7 @@ export async function authenticateApiKey(lookup: KeyLookup, presented: string): 
     keyId: row.id,
     accountId: row.accountId,
     type: row.type === "billing" ? "billing" : "general",
-    scopes: parseScopes(row.scopes),
+    scopes: parseKeyScopes(row.id, row.scopes),
   };
 }
 
@@ -41,42 +42,4 @@ const UNKNOWN_KEY_HASH = "0".repeat(64);
 /** The data context in which an authenticated key acts: lib/data re-checks its scopes itself. */
 export function apiKeyContext(db: PrismaClient, caller: ApiCaller): DataContext {
   return { db, principal: { kind: "key", keyId: caller.keyId }, accountId: caller.accountId };
-}
-
-const LAST_USED_RESOLUTION_MS = 60_000;
-const MAX_TRACKED_KEYS = 10_000;
-const lastWrites = new Map<string, number>();
-
-/**
- * Records that a key was used, at most once per key per minute. Call it after the response is
- * sent: it is bookkeeping, never part of the request. The in-process map spares the database a
- * query per request; the conditional UPDATE keeps several instances to one write a minute too.
- * Raw SQL on purpose: Prisma's update would also bump `updatedAt`, which the edit form uses to
- * detect a concurrent change. Failures are logged (no secret is involved) and swallowed.
- */
-export async function recordApiKeyUse(
-  db: PrismaClient,
-  keyId: string,
-  now: Date = new Date(),
-  log: (message: string) => void = console.error,
-): Promise<boolean> {
-  const previous = lastWrites.get(keyId);
-  if (previous !== undefined && now.getTime() - previous < LAST_USED_RESOLUTION_MS) return false;
-  if (lastWrites.size >= MAX_TRACKED_KEYS) lastWrites.clear();
-  lastWrites.set(keyId, now.getTime());
-  const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  try {
-    const count = await db.$executeRaw`UPDATE "ApiKey" SET "lastUsedAt" = ${now}
-      WHERE "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${cutoff})`;
-    return count > 0;
-  } catch (error) {
-    lastWrites.delete(keyId);
-    log(`[v3] could not record last use of key ${keyId}: ${error instanceof Error ? error.name : "error"}`);
-    return false;
-  }
-}
-
-/** For tests: forget which keys were recorded in this process. */
-export function resetApiKeyUseTracking(): void {
-  lastWrites.clear();
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { LOCK_WAIT_MS } from "@/lib/db/busy";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { resolveDatabase } from "@/lib/db/database-url";
 
@@ -23,11 +25,13 @@ export interface KeyLookup {
  * statement on a read-only better-sqlite3 connection: Prisma's client costs several times the
  * whole verification (see bench/). WAL mode (create-client.ts) gives each execution a fresh read
  * snapshot, so writes committed through Prisma's connection or another process are visible to the
- * next call. On PostgreSQL, and for an in-memory SQLite database, it is Prisma's findUnique.
+ * next call. On PostgreSQL it is a prepared statement on a small pool of its own (`pg`), for the
+ * same reason; for an in-memory SQLite database, Prisma's findUnique.
  */
 export function createKeyLookup(db: PrismaClient, databaseUrl: string = resolveDatabase().url): KeyLookup {
   const { provider, url } = resolveDatabase({ DATABASE_URL: databaseUrl });
-  if (provider === "sqlite" && url !== "file::memory:") return sqliteKeyLookup(url.slice("file:".length));
+  if (provider === "postgresql") return postgresKeyLookup(url);
+  if (url !== "file::memory:") return sqliteKeyLookup(url.slice("file:".length));
   return prismaKeyLookup(db);
 }
 
@@ -41,7 +45,9 @@ export function prismaKeyLookup(db: PrismaClient): KeyLookup {
 const keyRowSelect = { id: true, accountId: true, type: true, scopes: true, secretHash: true } as const;
 
 export function sqliteKeyLookup(file: string): KeyLookup {
-  const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
+  // No busy timeout: a reader in WAL mode never waits for a writer, and a synchronous wait here
+  // would freeze the whole server; should SQLite ever answer busy, the request gets a 503.
+  const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
   const statement = connection.prepare<[string], KeyRow>(
     'SELECT "id", "accountId", "type", "scopes", "secretHash" FROM "ApiKey" WHERE "id" = ?',
   );
@@ -50,5 +56,21 @@ export function sqliteKeyLookup(file: string): KeyLookup {
     close: async () => {
       connection.close();
     },
+  };
+}
+
+const KEY_ROW_SQL = 'SELECT "id", "accountId", "type", "scopes", "secretHash" FROM "ApiKey" WHERE "id" = $1';
+
+export function postgresKeyLookup(connectionString: string): KeyLookup {
+  // Reads take no lock a writer holds; lock_timeout only bounds the wait behind a rare exclusive
+  // lock (a migration), which then answers 503 rather than hanging the request.
+  const pool = new pg.Pool({ connectionString, max: 10, lock_timeout: LOCK_WAIT_MS });
+  // An idle client that loses its connection emits "error" on the pool: without a listener that
+  // would end the process. The next query simply opens a new connection.
+  pool.on("error", () => {});
+  return {
+    // A named query is parsed and planned once per connection, then only executed.
+    find: async (id) => (await pool.query<KeyRow>({ name: "keyward-key-by-id", text: KEY_ROW_SQL, values: [id] })).rows[0] ?? null,
+    close: () => pool.end(),
   };
 }

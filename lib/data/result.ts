@@ -1,10 +1,14 @@
+import { isDatabaseBusy } from "@/lib/db/busy";
+
 export type FailureCode =
   | "unauthenticated"
   | "invalid"
   | "forbidden"
   | "not_found"
   | "limit"
-  | "unassignable";
+  | "unassignable"
+  /** The database is locked by someone else (a backup, another instance): nothing was changed. */
+  | "busy";
 
 export interface Failure {
   ok: false;
@@ -35,6 +39,8 @@ export async function catchFailure<T>(work: () => Promise<DataResult<T>>): Promi
     return await work();
   } catch (error) {
     if (error instanceof DataFailure) return error.failure;
+    // A transaction that could not get the lock in time was rolled back: safe to try again.
+    if (isDatabaseBusy(error)) return fail("busy", messages.busy);
     throw error;
   }
 }
@@ -45,4 +51,5 @@ export const messages = {
   limit: "You have reached the limit of 100 API keys",
   escalation: "You cannot grant permissions you do not have",
   noPermission: "Choose at least one permission",
+  busy: "Busy, try again",
 } as const;

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated/postgres/client.ts";
 import { PrismaClient } from "@/prisma/generated/sqlite/client.ts";
+import { LOCK_WAIT_MS } from "./busy.ts";
 import { resolveDatabase } from "./database-url.ts";
 import { ImmediateSqliteAdapterFactory } from "./sqlite-adapter.ts";
 
@@ -10,8 +11,9 @@ export type { PrismaClient };
 // from this namespace also matches errors thrown by the PostgreSQL client.
 export { Prisma } from "@/prisma/generated/sqlite/client.ts";
 
-// How long a SQLite writer waits for another connection's write lock before failing (SQLITE_BUSY).
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+// Prisma gives up starting a transaction after maxWait (P2028); the lock wait ends first, so the
+// caller gets the database's own "busy" error. Both mean "busy, try again" (lib/db/busy.ts).
+const transactionOptions = { maxWait: LOCK_WAIT_MS + 1_000 };
 
 // One build serves either database: both clients are generated from the same models, and the URL
 // picks one at runtime. The PostgreSQL client is typed as the SQLite one; the cast is sound
@@ -21,13 +23,15 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export function createPrismaClient(url: string = resolveDatabase().url): PrismaClient {
   const { provider, url: resolved } = resolveDatabase({ DATABASE_URL: url });
   if (provider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: resolved });
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    // pg never blocks the event loop, but a row or table lock held elsewhere would make a request
+    // wait without end: lock_timeout bounds it (error 55P03).
+    const adapter = new PrismaPg({ connectionString: resolved, lock_timeout: LOCK_WAIT_MS });
+    return new PostgresPrismaClient({ adapter, transactionOptions }) as unknown as PrismaClient;
   }
   const file = resolved.slice("file:".length);
   enableWal(file);
-  const adapter = new ImmediateSqliteAdapterFactory(file, SQLITE_BUSY_TIMEOUT_MS);
-  return new PrismaClient({ adapter });
+  const adapter = new ImmediateSqliteAdapterFactory(file, LOCK_WAIT_MS);
+  return new PrismaClient({ adapter, transactionOptions });
 }
 
 // WAL lets readers proceed while one connection writes (Next.js route handlers, scripts and tests
@@ -35,7 +39,8 @@ export function createPrismaClient(url: string = resolveDatabase().url): PrismaC
 // property of the database file, so setting it once through a short-lived connection suffices.
 function enableWal(file: string): void {
   if (file === ":memory:") return;
-  const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // Once, at start-up, before any request: a synchronous wait for a lock is acceptable here.
+  const db = new Database(file, { timeout: 5_000 });
   try {
     db.pragma("journal_mode = WAL");
   } finally {

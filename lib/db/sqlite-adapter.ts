@@ -11,24 +11,56 @@ type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
 // the holder can never reach its COMMIT, and the waiter fails with SQLITE_BUSY after the whole
 // busy timeout. A transaction that reads before it writes can also fail at once with
 // SQLITE_BUSY_SNAPSHOT, which no busy timeout retries.
-// So each transaction takes the write lock up front (BEGIN IMMEDIATE), and waits for it by
-// polling without a busy timeout between timers, leaving the event loop free for the holder.
+// The same busy wait froze the whole server for 5 s when a statement outside a transaction (a
+// key's last use) met a lock held by another process.
+// So the connection has no busy timeout at all: each transaction takes the write lock up front
+// (BEGIN IMMEDIATE), and it and every statement outside a transaction wait for a lock by polling
+// between timers, leaving the event loop free, until `lockWaitMs` has passed; then the
+// SQLITE_BUSY error goes to the caller (lib/db/busy.ts tells it apart from a fault).
 export class ImmediateSqliteAdapterFactory extends PrismaBetterSqlite3 {
-  readonly #lockTimeoutMs: number;
+  readonly #lockWaitMs: number;
 
-  constructor(file: string, busyTimeoutMs: number) {
-    super({ url: file, timeout: busyTimeoutMs });
-    this.#lockTimeoutMs = busyTimeoutMs;
+  constructor(file: string, lockWaitMs: number) {
+    super({ url: file, timeout: 0 });
+    this.#lockWaitMs = lockWaitMs;
   }
 
   override async connect(): Promise<SqlDriverAdapter> {
-    return withImmediateTransactions(await super.connect(), this.#lockTimeoutMs);
+    return withoutBlockingWaits(await super.connect(), this.#lockWaitMs);
   }
 }
 
-function withImmediateTransactions(adapter: SqlDriverAdapter, lockTimeoutMs: number): SqlDriverAdapter {
+function withoutBlockingWaits(adapter: SqlDriverAdapter, lockWaitMs: number): SqlDriverAdapter {
   // The adapter keeps its better-sqlite3 handle in a public field that its types do not declare.
   const client = (adapter as unknown as { client: Database.Database }).client;
+  // Statements outside a transaction: a busy one fails at once (no busy timeout) and is tried
+  // again after a timer. Inside a transaction the lock is already held, so nothing waits there.
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.queryRaw = (query) => retryWhileBusy(() => queryRaw(query), Date.now() + lockWaitMs);
+  adapter.executeRaw = (query) => retryWhileBusy(() => executeRaw(query), Date.now() + lockWaitMs);
+  return withImmediateTransactions(adapter, client, lockWaitMs);
+}
+
+async function retryWhileBusy<T>(attempt: () => Promise<T>, deadline: number): Promise<T> {
+  for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+// better-sqlite3's own error has the code; the adapter's wrapper keeps it as `cause.originalCode`.
+function isSqliteBusy(error: unknown): boolean {
+  const { code, cause } = error as { code?: unknown; cause?: { originalCode?: unknown } };
+  const driverCode = cause?.originalCode ?? code;
+  return typeof driverCode === "string" && driverCode.startsWith("SQLITE_BUSY");
+}
+
+function withImmediateTransactions(adapter: SqlDriverAdapter, client: Database.Database, lockWaitMs: number): SqlDriverAdapter {
   const prepare = client.prepare.bind(client);
   let begun = false;
   // The adapter's own "BEGIN" becomes a no-op right after this wrapper has begun the transaction.
@@ -44,12 +76,14 @@ function withImmediateTransactions(adapter: SqlDriverAdapter, lockTimeoutMs: num
   let queue: Promise<void> = Promise.resolve();
   adapter.startTransaction = async (isolationLevel) => {
     // One transaction at a time on this connection, as the adapter's own mutex would have it.
+    // The wait for earlier transactions counts against the same bound as the wait for the lock.
+    const deadline = Date.now() + lockWaitMs;
     let release!: () => void;
     const previous = queue;
     queue = new Promise((resolve) => (release = resolve));
     await previous;
     try {
-      await beginImmediate(client, prepare, lockTimeoutMs);
+      await retryWhileBusy(async () => prepare("BEGIN IMMEDIATE").run(), deadline);
       begun = true;
       const transaction = await startTransaction(isolationLevel).catch((error: unknown) => {
         begun = false;
@@ -63,23 +97,6 @@ function withImmediateTransactions(adapter: SqlDriverAdapter, lockTimeoutMs: num
     }
   };
   return adapter;
-}
-
-async function beginImmediate(client: Database.Database, prepare: Database.Database["prepare"], timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
-    client.pragma("busy_timeout = 0");
-    try {
-      prepare("BEGIN IMMEDIATE").run();
-      return;
-    } catch (error) {
-      const busy = (error as { code?: unknown }).code;
-      if (typeof busy !== "string" || !busy.startsWith("SQLITE_BUSY") || Date.now() >= deadline) throw error;
-    } finally {
-      client.pragma(`busy_timeout = ${timeoutMs}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
 }
 
 function releasingOnEnd(transaction: Transaction, release: () => void): Transaction {

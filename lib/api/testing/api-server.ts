@@ -9,10 +9,13 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { generateApiKey } from "@/lib/keys/generate";
 import { hashSecret } from "@/lib/keys/hash";
 import { createKeyLookup } from "@/lib/data/api-key-lookup";
+import { createKeyUseRecorder } from "@/lib/data/api-key-usage";
+import { apiLog, createLogger } from "../access-log";
 import { createApiHandler } from "../handler";
 
 export interface RunningApi {
   url: string;
+  /** The access log's JSON lines, written by the production logger into memory. */
   logs: string[];
   close(): Promise<void>;
 }
@@ -42,7 +45,9 @@ export function useApiServer(provider: DatabaseProvider, ready: (server: ApiTest
 export async function startApiServer(db: PrismaClient, url: string): Promise<RunningApi> {
   const logs: string[] = [];
   const keys = createKeyLookup(db, url);
-  const server = createServer(createApiHandler({ db, keys, log: (line) => logs.push(line) }));
+  const log = apiLog(createLogger({ write: (line: string) => void logs.push(line) }, "info"));
+  const usage = createKeyUseRecorder(db, { log: log.error });
+  const server = createServer(createApiHandler({ db, keys, log, usage }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -51,7 +56,8 @@ export async function startApiServer(db: PrismaClient, url: string): Promise<Run
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : keys.close().then(resolve)));
+        // Key uses still in memory are written before the caller drops the database.
+        server.close((error) => (error ? reject(error) : usage.close().then(() => keys.close()).then(resolve)));
       }),
   };
 }

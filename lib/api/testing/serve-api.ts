@@ -3,23 +3,29 @@
 // `next build`. Tests start several of these on one database to act as separate app instances.
 //   DATABASE_URL=… node --import tsx lib/api/testing/serve-api.ts [--exit-with-stdin]
 // Listens on 127.0.0.1:$PORT (an ephemeral port when PORT is unset or 0) and prints
-// `listening <port>` as its first line of output. One log line per request goes to stderr.
+// `listening <port>` as its first line of output. One JSON access-log line per request goes to stderr.
 // With --exit-with-stdin it also exits when its stdin closes, so that a test runner which dies
 // without killing it does not leave it running.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import pino from "pino";
 import { registerServerOnlyStub } from "../server-only-hook.ts";
 
 registerServerOnlyStub();
 // Imported only now, so that their `import "server-only"` meets the stub.
 const { createApiHandler } = await import("../handler.ts");
+const { apiLog, createLogger } = await import("../access-log.ts");
 const { createPrismaClient } = await import("../../db/create-client.ts");
 const { createKeyLookup } = await import("../../data/api-key-lookup.ts");
+const { createKeyUseRecorder } = await import("../../data/api-key-usage.ts");
 
 if (!process.env.DATABASE_URL) throw new Error("serve-api.ts: set DATABASE_URL to the database to serve");
 const db = createPrismaClient();
 const keys = createKeyLookup(db);
-const server = createServer(createApiHandler({ db, keys, log: (line) => process.stderr.write(`${line}\n`) }));
+// The production logger, on stderr: stdout carries the `listening` line.
+const log = apiLog(createLogger(pino.destination({ dest: 2, sync: false })));
+const usage = createKeyUseRecorder(db, { log: log.error });
+const server = createServer(createApiHandler({ db, keys, log, usage }));
 
 server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
@@ -31,7 +37,10 @@ function stop(): void {
   stopping = true;
   server.close();
   server.closeAllConnections();
-  void Promise.allSettled([db.$disconnect(), keys.close()]).then(() => process.exit(0));
+  void usage
+    .close()
+    .finally(() => Promise.allSettled([db.$disconnect(), keys.close()]))
+    .then(() => process.exit(0));
   // Whatever is still pending, do not outlive the caller's patience.
   setTimeout(() => process.exit(0), 2_000).unref();
 }
