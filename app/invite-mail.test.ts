@@ -9,7 +9,7 @@ import { createAccount, createMember } from "@/lib/data/test-fixtures";
 import { linkIn, startSmtpReceiver, type SmtpReceiver } from "@/test/smtp-receiver";
 
 const session = vi.hoisted(() => ({ userId: "", cookie: "", db: null as unknown }));
-vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(async () => ({ user: { id: session.userId } })), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(async () => ({ user: { id: session.userId }, sessionId: "test-session", sessionVersion: 0 })), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => ({ value: session.cookie }), set: vi.fn() }) }));
 vi.mock("@/lib/data/db", () => ({ getDb: () => session.db }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
