@@ -3,6 +3,7 @@ import { requireActor, requireScope, seesBilling, type Actor } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
+import { writeTransaction } from "./transaction";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
 import { API_KEY_LIMIT, apiKeyIdSchema } from "@/lib/validation/api-key";
@@ -69,7 +70,7 @@ export async function deleteApiKey(ctx: DataContext, keyId: string): Promise<Dat
     // when deleted. A key edited meanwhile is read again; one deleted meanwhile is "not found".
     for (let attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
       const { id, name, type, updatedAt } = await findKeyRow(ctx, keyId, actor);
-      const deleted = await ctx.db.$transaction(async (tx) => {
+      const deleted = await writeTransaction(ctx.db, async (tx) => {
         // Scoped by account as well as id: a key of another account is simply not there.
         const { count } = await tx.apiKey.deleteMany({ where: { id, accountId: ctx.accountId, updatedAt } });
         if (count === 0) return false;
