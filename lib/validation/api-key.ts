@@ -24,8 +24,10 @@ export const categoryLevelSchema = z.enum(["none", "read", "full", "custom"]);
 
 // The form works in categories: "Full Access" for a general key means every general scope;
 // "Restricted Access" (and every billing key) picks a level per category.
+// Strict: a crafted request carrying more (accountId, secretHash, scopes...) is refused outright
+// rather than quietly stripped, so such a request changes nothing at all.
 export const apiKeyFormSchema = z
-  .object({
+  .strictObject({
     name: apiKeyNameSchema,
     type: keyTypeSchema,
     access: z.enum(["full", "restricted"]),
