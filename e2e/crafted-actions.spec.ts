@@ -50,14 +50,17 @@ async function captureDelete(page: Page, name: string): Promise<CapturedAction> 
   return action;
 }
 
-function snapshot() {
+// Other journeys write to the same database at the same time, so the snapshot covers exactly what
+// a crafted request could touch: the other account's key, and anything bearing a crafted name.
+const craftedName = uniqueKeyName("Crafted");
+
+function snapshot(foreignId: string) {
   const db = new Database(e2eDatabaseFile(), { readonly: true, fileMustExist: true });
   try {
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
-      keys: count(`SELECT count(*) AS n FROM "ApiKey"`),
-      events: count(`SELECT count(*) AS n FROM "AuditEvent"`),
-      digest: db.prepare(`SELECT id, accountId, name, type, scopes, secretHash, updatedAt FROM "ApiKey" ORDER BY id`).all(),
+      foreignKey: db.prepare(`SELECT id, accountId, name, type, scopes, secretHash, updatedAt FROM "ApiKey" WHERE id = ?`).get(foreignId),
+      craftedKeys: db.prepare(`SELECT count(*) AS n FROM "ApiKey" WHERE name LIKE ?`).get(`${craftedName}%`),
+      events: db.prepare(`SELECT count(*) AS n FROM "AuditEvent" WHERE targetKeyId = ? OR targetName LIKE ?`).get(foreignId, `${craftedName}%`),
     };
   } finally {
     db.close();
@@ -77,12 +80,14 @@ function foreignKeyId(accountId: string): string {
 
 test("crafted action POSTs are refused and change nothing", async ({ page }) => {
   const create = await captureCreate(page);
-  const [accountId, input] = create.args as [string, Record<string, unknown>];
+  const [accountId, captured] = create.args as [string, Record<string, unknown>];
+  const input = { ...captured, name: craftedName };
   const editedName = uniqueKeyName("Crafted edit");
   await createKeyOnPage(page, "General", editedName);
   const edit = await captureEdit(page, editedName);
   const del = await captureDelete(page, editedName);
-  const [, , editInput] = edit.args as [string, string, Record<string, unknown>];
+  const [, , capturedEdit] = edit.args as [string, string, Record<string, unknown>];
+  const editInput = { ...capturedEdit, name: `${craftedName} edit` };
   const other = foreignKeyId(accountId);
 
   const post = (action: CapturedAction, args: unknown[], extraHeaders: Record<string, string> = {}) =>
@@ -95,7 +100,7 @@ test("crafted action POSTs are refused and change nothing", async ({ page }) => 
     ["create with a secretHash alone added", () => post(create, [accountId, { ...input, secretHash: "0".repeat(64) }])],
     ["create for an account the caller is not in", () => post(create, ["another-account", input])],
     ["create from a foreign Origin", () => post(create, [accountId, input], foreignOrigin)],
-    ["edit of another account's key", () => post(edit, [accountId, other, { ...editInput, name: "taken over" }])],
+    ["edit of another account's key", () => post(edit, [accountId, other, { ...editInput, name: `${craftedName} taken over` }])],
     ["edit with extra fields", () => post(edit, [accountId, other, { ...editInput, ...extras }])],
     ["edit from a foreign Origin", () => post(edit, [accountId, other, editInput], foreignOrigin)],
     ["delete of another account's key", () => post(del, [accountId, other])],
@@ -106,7 +111,8 @@ test("crafted action POSTs are refused and change nothing", async ({ page }) => 
   expect(control.status()).toBe(200);
   expect(await control.text()).toMatch(/SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/);
 
-  const before = snapshot();
+  const before = snapshot(other);
+  expect(before.foreignKey).toBeDefined();
   const statuses: string[] = [];
   for (const [what, send] of attempts) {
     const response = await send();
@@ -115,7 +121,7 @@ test("crafted action POSTs are refused and change nothing", async ({ page }) => 
     // Refused: an error status or the action's own refusal, and never a new key's secret.
     expect(body, what).not.toMatch(/SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/);
     expect(response.status() !== 200 || /"ok":false/.test(body), `${what}: ${response.status()} ${body.slice(0, 300)}`).toBe(true);
-    expect(snapshot(), what).toEqual(before);
+    expect(snapshot(other), what).toEqual(before);
   }
   console.log(statuses.join("\n"));
 });
