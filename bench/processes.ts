@@ -52,7 +52,7 @@ export async function startServed(databaseUrl: string, port: number, logFile: st
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: databaseUrl,
         PORT: String(port),
-        HOSTNAME: "127.0.0.1",
+        HOST: "127.0.0.1",
         AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-any-real-deployment-0123456789",
       },
       stdio: ["ignore", out, out],

@@ -11,6 +11,7 @@ import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { findKeyRow } from "./api-keys";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
+import { writeTransaction } from "./transaction";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult, type Failure } from "./result";
 import { parseScopes, serializeScopes } from "./scopes-column";
 
@@ -33,7 +34,7 @@ export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput): 
     const scopes = assignableScopes(actor, type, parsed.data.scopes);
 
     const { id, secret, key } = generateApiKey();
-    const row = await ctx.db.$transaction(async (tx) => {
+    const row = await writeTransaction(ctx.db, async (tx) => {
       // The cap is a conditional increment of the account's counter: concurrent creates queue
       // on that row, and the one that would make it 101 updates nothing.
       const { count } = await tx.account.updateMany({
@@ -93,7 +94,7 @@ export async function updateApiKey(
       scopes = [...assignableScopes(actor, type, granted), ...kept];
     }
 
-    const row = await ctx.db.$transaction(async (tx) => {
+    const row = await writeTransaction(ctx.db, async (tx) => {
       // `updatedAt` guards against a concurrent edit or delete between the read and this write.
       const { count } = await tx.apiKey.updateMany({
         where: { id: current.id, accountId: ctx.accountId, updatedAt: current.updatedAt },

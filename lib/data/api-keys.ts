@@ -3,6 +3,7 @@ import { requireActor, requireScope, seesBilling, type Actor } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
+import { writeTransaction } from "./transaction";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
 import { API_KEY_LIMIT, apiKeyIdSchema } from "@/lib/validation/api-key";
@@ -64,17 +65,27 @@ export async function getApiKey(ctx: DataContext, keyId: string): Promise<DataRe
 export async function deleteApiKey(ctx: DataContext, keyId: string): Promise<DataResult<{ id: string }>> {
   return catchFailure(async () => {
     const actor = await requireScope(ctx, "api_keys.delete", "You do not have permission to delete API keys");
-    const { id, name, type } = await findKeyRow(ctx, keyId, actor);
-    await ctx.db.$transaction(async (tx) => {
-      // Scoped by account as well as id: a key of another account is simply not there.
-      const { count } = await tx.apiKey.deleteMany({ where: { id, accountId: ctx.accountId } });
-      if (count === 0) throw new DataFailure(fail("not_found", messages.notFound));
-      await tx.account.update({ where: { id: ctx.accountId }, data: { keyCount: { decrement: 1 } } });
-      await recordAuditEvent(tx, actor, { action: "key.deleted", targetKeyId: id, targetName: name, details: { type } });
-    });
-    return ok({ id });
+    // An edit may commit between reading the key and deleting it: the delete only goes through
+    // for the version it read (as updateApiKey does), so the audit event names the key as it was
+    // when deleted. A key edited meanwhile is read again; one deleted meanwhile is "not found".
+    for (let attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
+      const { id, name, type, updatedAt } = await findKeyRow(ctx, keyId, actor);
+      const deleted = await writeTransaction(ctx.db, async (tx) => {
+        // Scoped by account as well as id: a key of another account is simply not there.
+        const { count } = await tx.apiKey.deleteMany({ where: { id, accountId: ctx.accountId, updatedAt } });
+        if (count === 0) return false;
+        await tx.account.update({ where: { id: ctx.accountId }, data: { keyCount: { decrement: 1 } } });
+        await recordAuditEvent(tx, actor, { action: "key.deleted", targetKeyId: id, targetName: name, details: { type } });
+        return true;
+      });
+      if (deleted) return ok({ id });
+    }
+    return fail("not_found", messages.notFound);
   });
 }
+
+// Each retry follows an edit that committed meanwhile; a key edited this often is left alone.
+const DELETE_ATTEMPTS = 5;
 
 /**
  * The key as this actor may see it, or "not found": another account's key, and a billing key for

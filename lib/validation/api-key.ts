@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { categoriesFor, offeredLevels } from "@/lib/permissions/catalog";
-import { CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters } from "./text";
+import { CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters, isWellFormedText, MALFORMED_TEXT_MESSAGE } from "./text";
 
 // Shared by the page's form (client and server action), the data layer and the /v3 API.
 export const API_KEY_LIMIT = 100;
@@ -11,7 +11,8 @@ export const apiKeyNameSchema = z
   .trim()
   .min(1, "Enter a name for the API key")
   .max(API_KEY_NAME_MAX, `Use at most ${API_KEY_NAME_MAX} characters`)
-  .refine(hasNoControlCharacters, CONTROL_CHARACTERS_MESSAGE);
+  .refine(hasNoControlCharacters, CONTROL_CHARACTERS_MESSAGE)
+  .refine(isWellFormedText, MALFORMED_TEXT_MESSAGE);
 
 export const keyTypeSchema = z.enum(["general", "billing"]);
 
@@ -23,8 +24,10 @@ export const categoryLevelSchema = z.enum(["none", "read", "full", "custom"]);
 
 // The form works in categories: "Full Access" for a general key means every general scope;
 // "Restricted Access" (and every billing key) picks a level per category.
+// Strict: a crafted request carrying more (accountId, secretHash, scopes...) is refused outright
+// rather than quietly stripped, so such a request changes nothing at all.
 export const apiKeyFormSchema = z
-  .object({
+  .strictObject({
     name: apiKeyNameSchema,
     type: keyTypeSchema,
     access: z.enum(["full", "restricted"]),

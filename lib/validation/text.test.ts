@@ -3,7 +3,7 @@ import { apiKeyNameSchema } from "./api-key";
 import { billingEmailSchema } from "./billing";
 import { signInSchema } from "./sign-in";
 import { accountHolderNameSchema, teammateEmailSchema } from "./teammate";
-import { CONTROL_CHARACTERS_MESSAGE } from "./text";
+import { CONTROL_CHARACTERS_MESSAGE, isWellFormedText } from "./text";
 
 // Every user-supplied string that reaches the database, with a value each accepts.
 const schemas = [
@@ -26,5 +26,14 @@ describe("text that reaches the database", () => {
       expect(result.success, JSON.stringify(tainted)).toBe(false);
       expect(result.error?.issues[0]?.message).toBe(CONTROL_CHARACTERS_MESSAGE);
     }
+  });
+});
+
+describe("isWellFormedText", () => {
+  it("refuses lone surrogates and keeps real characters, emoji included", () => {
+    expect(isWellFormedText("plain, ünïcode, \u202Eright-to-left, 🔑")).toBe(true);
+    expect(isWellFormedText("\uD800")).toBe(false);
+    expect(isWellFormedText("a\uDC00b")).toBe(false);
+    expect(isWellFormedText("🔑".slice(0, 1))).toBe(false);
   });
 });

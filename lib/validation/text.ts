@@ -12,3 +12,14 @@ export const CONTROL_CHARACTERS_MESSAGE = "Remove control characters such as tab
 export function hasNoControlCharacters(value: string): boolean {
   return !CONTROL_CHARACTER.test(value);
 }
+
+export const MALFORMED_TEXT_MESSAGE = "Remove invalid characters";
+
+// A lone UTF-16 surrogate (JSON can carry "\ud800") has no UTF-8 form: the database would keep
+// replacement bytes, and the name shown back would not be the name sent.
+// (String.prototype.isWellFormed is ES2024, newer than the browsers and lib this project targets.)
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}

@@ -1,0 +1,31 @@
+// A fresh SQLite database for the soak: the demo seed, plus one account whose owner signs in for
+// page loads and whose /v3 key (kept whole here, hashed in the database) drives the API calls.
+import { rmSync } from "node:fs";
+import { hashPassword } from "../../lib/auth/password.ts";
+import { createPrismaClient } from "../../lib/db/create-client.ts";
+import { migrate } from "../../lib/db/migrate.ts";
+import { generateApiKey } from "../../lib/keys/generate.ts";
+import { hashSecret } from "../../lib/keys/hash.ts";
+import { seed } from "../../prisma/seed.ts";
+
+export const soakOwner = { email: "soak-owner@soak.test", password: "soak-password-not-a-secret-1" };
+const callerScopes = ["api_keys.create", "api_keys.read", "api_keys.update", "api_keys.delete", "mail.send"];
+
+export async function prepareSoakDatabase(file: string): Promise<{ accountId: string; apiKey: string }> {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  await migrate(`file:${file}`);
+  const db = createPrismaClient(`file:${file}`);
+  try {
+    await seed(db);
+    const user = await db.user.create({ data: { email: soakOwner.email, name: "Soak Owner", passwordHash: await hashPassword(soakOwner.password) } });
+    const account = await db.account.create({ data: { name: "Soak Ltd", keyCount: 1 } });
+    await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner" } });
+    const { id, secret, key } = generateApiKey();
+    await db.apiKey.create({
+      data: { id, accountId: account.id, name: "soak caller", type: "general", scopes: JSON.stringify(callerScopes), secretHash: hashSecret(secret) },
+    });
+    return { accountId: account.id, apiKey: key };
+  } finally {
+    await db.$disconnect();
+  }
+}
