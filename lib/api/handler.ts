@@ -75,7 +75,9 @@ async function respond(
   // Authentication comes before routing, whatever the path or method: a 404 or 405 answered to a
   // caller without a valid key would tell anyone which routes and methods exist.
   const match = matchRoute(pathname);
-  const token = BEARER.exec(req.headers.authorization ?? "")?.[1];
+  // Node keeps only the first of two Authorization headers: an ambiguous credential is refused,
+  // never resolved in the sender's favour.
+  const token = hasOneAuthorization(req.rawHeaders) ? BEARER.exec(req.headers.authorization ?? "")?.[1] : undefined;
   const caller = token ? await authenticateApiKey(keys, token) : null;
   note(match?.route.path ?? "(no route)", caller);
   if (!caller) return errors.unauthorized();
@@ -105,6 +107,14 @@ async function respond(
     query: new URLSearchParams(search),
     body,
   });
+}
+
+function hasOneAuthorization(rawHeaders: readonly string[]): boolean {
+  let seen = 0;
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    if (rawHeaders[index].length === 13 && rawHeaders[index].toLowerCase() === "authorization") seen++;
+  }
+  return seen <= 1;
 }
 
 function hasKeyInQuery(search: string): boolean {

@@ -81,6 +81,17 @@ describe.each(testProviders)("hostile input to /v3 on %s", (provider) => {
     expect((await call(api, victim.key, "GET", "/v3/scopes")).status).toBe(200);
   });
 
+  it("refuses two Authorization headers even when one holds a valid key, in either order", async () => {
+    const { key } = await caller();
+    for (const values of [[key, "SG.other"], ["SG.other", key], [key, key]]) {
+      const { status, body } = await rawRequest(api.url, ["GET /v3/scopes HTTP/1.1", ...values.map((value) => `Authorization: Bearer ${value}`)]);
+      expect(status).toBe(401);
+      clear4xx(status, body);
+    }
+    const alone = await rawRequest(api.url, ["GET /v3/scopes HTTP/1.1", `Authorization: Bearer ${key}`]);
+    expect(alone.status).toBe(200);
+  });
+
   it("creates a key with any name and scope list only when both are valid, else a clear 400", async () => {
     const { accountId, key } = await caller();
     const scope = fc.oneof(fc.constantFrom(...allGeneralScopes.slice(0, 20), ...allBillingScopes, "mail.send", "unknown.scope", ""), hostileText);
