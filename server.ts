@@ -17,6 +17,7 @@ const { createKeyLookup } = await import("./lib/data/api-key-lookup.ts");
 const { demoUsersRefusal, findDemoUsers } = await import("./lib/data/demo-users.ts");
 const { createSignInGate } = await import("./lib/server/sign-in-gate.ts");
 const { stampClientAddress } = await import("./lib/server/client-address.ts");
+const { refuseCrossSiteAction } = await import("./lib/server/cross-site-action.ts");
 const { createKeyUseRecorder } = await import("./lib/data/api-key-usage.ts");
 const { apiLog, createLogger } = await import("./lib/api/access-log.ts");
 
@@ -60,6 +61,7 @@ const server = createServer(limits.options, (req, res) => {
     handleApi(req, res);
     return;
   }
+  if (refuseCrossSiteAction(req, res)) return;
   // Who is asking, for sign-in throttling: set here, where the socket is, and nowhere else.
   const address = stampClientAddress(req);
   signInGate(req, res, address)

@@ -112,7 +112,8 @@ async function respond(
 function hasOneAuthorization(rawHeaders: readonly string[]): boolean {
   let seen = 0;
   for (let index = 0; index < rawHeaders.length; index += 2) {
-    if (rawHeaders[index].length === 13 && rawHeaders[index].toLowerCase() === "authorization") seen++;
+    const name = rawHeaders[index]!;
+    if (name.length === 13 && name.toLowerCase() === "authorization") seen++;
   }
   return seen <= 1;
 }
