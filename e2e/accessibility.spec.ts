@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoViolations, VIEWPORTS } from "./support/axe.ts";
 import { levelRadio, openCreateDialog, rowAction, uniqueKeyName } from "./support/api-keys-page.ts";
 import { signIn, users } from "./support/people.ts";
@@ -129,12 +129,26 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByRole("link", { name: "Acme Mail" })).toBeVisible();
         await expectNoViolations(page, "support search");
         await page.getByRole("link", { name: "Acme Mail" }).click();
-        await expect(page.getByRole("heading", { name: "Acme Mail", level: 1 })).toBeVisible();
+        await startReview(page, "Review API keys");
         await expectNoViolations(page, "support review of keys");
         await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Audit Log" }).click();
         await expect(page.getByRole("link", { name: "Audit Log", exact: true })).toHaveAttribute("aria-current", "page");
+        await startReview(page, "Review audit log");
         await expectNoViolations(page, "support review of the audit log");
       });
     });
   });
+}
+
+// A review starts with a POST (a button) and then stays open for a while: the first width's run
+// starts it, the second finds it open. The page before it is checked too.
+async function startReview(page: Page, button: "Review API keys" | "Review audit log") {
+  const start = page.getByRole("button", { name: button });
+  const reviewed = page.getByRole("heading", { name: "Acme Mail", level: 1 });
+  await expect(start.or(reviewed)).toBeVisible();
+  if (await start.isVisible()) {
+    await expectNoViolations(page, `support review, before "${button}"`);
+    await start.click();
+  }
+  await expect(reviewed).toBeVisible();
 }

@@ -26,6 +26,8 @@ async function captureCreate(page: Page): Promise<CapturedAction> {
   await page.goto("/settings/api_keys");
   const form = await openCreateDialog(page, "General");
   await form.getByLabel("API Key Name").fill(uniqueKeyName("Captured"));
+  // An owner's form opens on the Full Access preset; the per-category editor is Restricted Access.
+  await form.getByRole("radio", { name: "Restricted Access" }).check();
   await levelRadio(form, "Mail Send", "Full Access").check();
   const action = await capture(page, () => form.getByRole("button", { name: "Create & View" }).click());
   await page.getByRole("alertdialog", { name: "API Key Created" }).getByRole("button", { name: "Done" }).click();

@@ -62,6 +62,8 @@ test("a name made of markup is shown as text and never run", async ({ page, base
   await page.goto("/settings/api_keys");
   const form = await openCreateDialog(page, "General");
   await form.getByLabel("API Key Name").fill(name);
+  // An owner's form opens on the Full Access preset; the per-category editor is Restricted Access.
+  await form.getByRole("radio", { name: "Restricted Access" }).check();
   await levelRadio(form, "Mail Send", "Full Access").check();
   await form.getByRole("button", { name: "Create & View" }).click();
   const created = page.getByRole("alertdialog", { name: "API Key Created" });
