@@ -17,6 +17,9 @@ const { createKeyLookup } = await import("./lib/data/api-key-lookup.ts");
 const { demoUsersRefusal, findDemoUsers } = await import("./lib/data/demo-users.ts");
 const { createSignInGate } = await import("./lib/server/sign-in-gate.ts");
 const { stampClientAddress } = await import("./lib/server/client-address.ts");
+const { createSmtpRelay } = await import("./lib/mail/smtp-relay.ts");
+const { smtpRelayConfig } = await import("./lib/mail/smtp-config.ts");
+const { mailPipelineFor } = await import("./lib/mail/pipeline.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const mode = runMode();
@@ -71,10 +74,22 @@ server.listen(port, hostname, () => {
   console.log(`[server] Keyward ${dev ? "development" : "production"} server (${mode} mode) on http://${hostname}:${port}`);
 });
 
+// The SMTP relay beside HTTP, on the same host, feeding the same mail pipeline as /v3/mail/send.
+const smtpConfig = smtpRelayConfig();
+const smtpRelay = createSmtpRelay({ db, keys, tls: smtpConfig.tls });
+smtpRelay.on("error", (error: Error) => console.error("[smtp] relay error:", error.message));
+smtpRelay.listen(smtpConfig.port, hostname, () => {
+  console.log(`[server] SMTP relay on ${hostname}:${smtpConfig.port}${smtpConfig.tls ? " (STARTTLS)" : ""}`);
+});
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();
     server.closeIdleConnections();
-    void Promise.allSettled([db.$disconnect(), keys.close(), app.close()]).then(() => process.exit(0));
+    smtpRelay.close();
+    // Messages waiting for their batch are written before the database closes.
+    void mailPipelineFor(db)
+      .drain()
+      .finally(() => Promise.allSettled([db.$disconnect(), keys.close(), app.close()]).then(() => process.exit(0)));
   });
 }
