@@ -5,6 +5,7 @@ import type { RouteHandler } from "./route-handler";
 import { scopesRoute } from "./scopes-route";
 import { MAX_MAIL_BYTES } from "@/lib/validation/mail-send";
 import { mailSendRoute } from "./mail-send-route";
+import { getMessageRoute, listMessagesRoute } from "./messages-routes";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -63,6 +64,14 @@ export const routes: readonly Route[] = [
     operations: {
       POST: { scope: "mail.send", keyTypes: general, body: true, bodyLimit: MAX_MAIL_BYTES, handle: mailSendRoute },
     },
+  },
+  {
+    path: "/v3/messages",
+    operations: { GET: { scope: "email_activity.read", keyTypes: general, body: false, handle: listMessagesRoute } },
+  },
+  {
+    path: "/v3/messages/:msg_id",
+    operations: { GET: { scope: "email_activity.read", keyTypes: general, body: false, handle: getMessageRoute } },
   },
 ];
 

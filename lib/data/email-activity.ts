@@ -49,6 +49,9 @@ export interface EmailActivityQuery {
   subject?: string;
   keyId?: string;
   status?: string;
+  /** Any of these statuses (the API's not_delivered is deferred or bounced). */
+  statusIn?: string[];
+  id?: string;
   page?: number;
   pageSize?: number;
 }
@@ -143,6 +146,8 @@ function whereFor(accountId: string, query: EmailActivityQuery) {
     accountId,
     ...(query.keyId ? { keyId: query.keyId } : {}),
     ...(query.status ? { status: query.status } : {}),
+    ...(query.statusIn ? { status: { in: query.statusIn } } : {}),
+    ...(query.id ? { id: query.id } : {}),
     ...(query.to ? { toEmails: { contains: query.to.toLowerCase() } } : {}),
     ...(query.from ? { fromEmail: { contains: query.from } } : {}),
     ...(query.subject ? { subject: { contains: query.subject } } : {}),
