@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { AcceptedMessage } from "@/lib/mail/message";
+import type { Retention } from "@/lib/mail/retention";
 import type { ApiCaller } from "./api-auth";
 
 /** A message with who sent it, waiting for its batch. */
@@ -21,7 +22,7 @@ export function maySendMail(caller: ApiCaller): boolean {
  * BEGIN IMMEDIATE). Each message keeps its key's name as it is now: "deleted key" if the key is
  * already gone, so the page can still say which key sent it.
  */
-export async function storeMessageBatch(db: PrismaClient, batch: readonly MessageToStore[]): Promise<void> {
+export async function storeMessageBatch(db: PrismaClient, batch: readonly MessageToStore[], retention?: Retention): Promise<void> {
   await db.$transaction(async (tx) => {
     const keyIds = [...new Set(batch.map((entry) => entry.keyId))];
     const keys = await tx.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true, accountId: true } });
@@ -49,5 +50,28 @@ export async function storeMessageBatch(db: PrismaClient, batch: readonly Messag
         };
       }),
     });
+    if (retention) {
+      for (const accountId of new Set(batch.map((entry) => entry.accountId))) await prune(tx, accountId, retention);
+    }
   });
+}
+
+// At most this many rows go per account per batch: a lowered limit is caught up over a few
+// batches instead of one long transaction holding the write lock.
+const PRUNE_CHUNK = 500;
+
+type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+async function prune(tx: Transaction, accountId: string, retention: Retention): Promise<void> {
+  const cutoff = new Date(Date.now() - retention.maxAgeDays * 24 * 60 * 60 * 1000);
+  const surplus = await tx.emailMessage.findMany({
+    where: { accountId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: retention.maxMessages,
+    take: PRUNE_CHUNK,
+    select: { id: true },
+  });
+  const old = await tx.emailMessage.findMany({ where: { accountId, createdAt: { lt: cutoff } }, take: PRUNE_CHUNK, select: { id: true } });
+  const ids = [...new Set([...surplus, ...old].map((row) => row.id))];
+  if (ids.length > 0) await tx.emailMessage.deleteMany({ where: { accountId, id: { in: ids } } });
 }

@@ -3,6 +3,7 @@ import type { ApiCaller } from "@/lib/data/api-auth";
 import { maySendMail, storeMessageBatch, type MessageToStore } from "@/lib/data/email-message-writes";
 import { BatchWriter } from "./batch-writer";
 import type { AcceptedMessage } from "./message";
+import { retentionFromEnv } from "./retention";
 
 // The one way in for messages, from /v3/mail/send and from the SMTP relay: check the sender,
 // then store in the account's Email Activity by group commit. accept() resolves once the
@@ -29,7 +30,9 @@ export function mailPipelineFor(db: PrismaClient): MailPipeline {
 }
 
 function createMailPipeline(db: PrismaClient): MailPipeline {
-  const writer = new BatchWriter<MessageToStore>((batch) => storeMessageBatch(db, batch), BATCH);
+  // Pruned in the same transaction as each batch, so an account never holds much more than its limit.
+  const retention = retentionFromEnv();
+  const writer = new BatchWriter<MessageToStore>((batch) => storeMessageBatch(db, batch, retention), BATCH);
   return {
     async accept(caller, messages) {
       if (!maySendMail(caller)) return "forbidden";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { listEmailMessages } from "@/lib/data/email-activity";
 import { getSessionContext } from "@/lib/data/session";
+import { retentionFromEnv } from "@/lib/mail/retention";
 import { emailActivityQueryFrom, type EmailActivitySearchParams } from "@/lib/validation/email-activity";
 import { ActivityFilters } from "./_components/activity-filters";
 import { ActivityTable } from "./_components/activity-table";
@@ -14,6 +15,7 @@ export default async function EmailActivityPage({ searchParams }: { searchParams
   if (!ctx) redirect("/sign-in");
   const query = emailActivityQueryFrom(await searchParams);
   const result = await listEmailMessages(ctx, query);
+  const retention = retentionFromEnv();
   return (
     <section aria-labelledby="email-activity-title">
       <h1 id="email-activity-title" className="text-2xl font-semibold">
@@ -21,6 +23,7 @@ export default async function EmailActivityPage({ searchParams }: { searchParams
       </h1>
       <p className="mt-1 text-sm text-slate-600">
         Messages your API keys sent through <code>/v3/mail/send</code> or the SMTP relay. They stay on this server: nothing is delivered.
+        Keyward keeps the last {retention.maxMessages.toLocaleString("en-US")} messages of this account, for at most {retention.maxAgeDays} {retention.maxAgeDays === 1 ? "day" : "days"}.
       </p>
       {result.ok ? (
         <>
