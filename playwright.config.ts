@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_DATABASE_URL } from "./e2e/support/database.ts";
 import { PRODUCTION_DATABASE_URL, productionBaseURL, productionPort, productionSmtpPort } from "./e2e/support/production.ts";
+import { e2eSmtpRelayPort, productionSmtpRelayPort } from "./e2e/support/smtp-relay.ts";
 import { ownerStorageState } from "./e2e/support/users.ts";
 
 // Runs Keyward's server (server.ts: /v3 and the pages) on the production build `npm test` made just before,
@@ -71,6 +72,7 @@ export default defineConfig({
         // sending X-Forwarded-For, so their lock-outs never reach the other journeys (127.0.0.1).
         KEYWARD_TRUST_PROXY: "1",
         PORT: String(port),
+        SMTP_PORT: String(e2eSmtpRelayPort),
         DATABASE_URL: E2E_DATABASE_URL,
         AUTH_SECRET: "e2e-only-secret-not-for-any-real-deployment-0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
@@ -86,6 +88,7 @@ export default defineConfig({
       env: {
         NODE_ENV: "production",
         PORT: String(productionPort),
+        SMTP_PORT: String(productionSmtpRelayPort),
         HOST: "127.0.0.1",
         DATABASE_URL: PRODUCTION_DATABASE_URL,
         AUTH_SECRET: "e2e-production-secret-not-for-any-real-deployment-0123",

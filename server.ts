@@ -20,6 +20,9 @@ const { stampClientAddress } = await import("./lib/server/client-address.ts");
 const { refuseCrossSiteAction } = await import("./lib/server/cross-site-action.ts");
 const { createKeyUseRecorder } = await import("./lib/data/api-key-usage.ts");
 const { apiLog, createLogger } = await import("./lib/api/access-log.ts");
+const { createSmtpRelay } = await import("./lib/mail/smtp-relay.ts");
+const { smtpRelayConfig } = await import("./lib/mail/smtp-config.ts");
+const { mailPipelineFor } = await import("./lib/mail/pipeline.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const mode = runMode();
@@ -78,13 +81,22 @@ server.listen(port, hostname, () => {
   console.log(`[server] Keyward ${dev ? "development" : "production"} server (${mode} mode) on http://${hostname}:${port}`);
 });
 
+// The SMTP relay beside HTTP, on the same host, feeding the same mail pipeline as /v3/mail/send.
+const smtpConfig = smtpRelayConfig();
+const smtpRelay = createSmtpRelay({ db, keys, tls: smtpConfig.tls });
+smtpRelay.on("error", (error: Error) => console.error("[smtp] relay error:", error.message));
+smtpRelay.listen(smtpConfig.port, hostname, () => {
+  console.log(`[server] SMTP relay on ${hostname}:${smtpConfig.port}${smtpConfig.tls ? " (STARTTLS)" : ""}`);
+});
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();
     server.closeIdleConnections();
-    // Key uses noted since the last flush are written before the database goes.
-    void usage
-      .close()
+    smtpRelay.close();
+    // Messages waiting for their batch, and key uses noted since the last flush, are written
+    // before the database closes.
+    void Promise.allSettled([mailPipelineFor(db).drain(), usage.close()])
       .finally(() => Promise.allSettled([db.$disconnect(), keys.close(), app.close()]))
       .then(() => process.exit(0));
   });

@@ -92,7 +92,7 @@ async function respond(
 
   let body: Record<string, unknown> = {};
   if (operation.body) {
-    const read = await readJsonBody(req);
+    const read = await readJsonBody(req, operation.bodyLimit);
     if (!read.ok) {
       if (read.reason === "too_large") return { ...errors.tooLarge(), headers: { connection: "close" } };
       return read.reason === "bad_json" ? errors.badJson() : errors.notAnObject();

@@ -13,7 +13,8 @@ describe("the /v3 route table", () => {
           continue;
         }
         const [category, action] = operation.scope!.split(".");
-        expect(action, `${method} ${route.path}`).toBe(verb[method as Method]);
+        // Sending mail is its own verb: SendGrid's scope is mail.send, not mail.create.
+        if (route.path !== "/v3/mail/send") expect(action, `${method} ${route.path}`).toBe(verb[method as Method]);
         const billing = category === "billing";
         expect(billing ? allBillingScopes : allGeneralScopes).toContain(operation.scope);
         expect(operation.keyTypes).toEqual([billing ? "billing" : "general"]);

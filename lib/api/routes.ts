@@ -3,6 +3,9 @@ import { createKeyRoute, deleteKeyRoute, getKeyRoute, listKeysRoute, renameKeyRo
 import { getBillingProfileRoute, updateBillingProfileRoute } from "./billing-routes";
 import type { RouteHandler } from "./route-handler";
 import { scopesRoute } from "./scopes-route";
+import { MAX_MAIL_BYTES } from "@/lib/validation/mail-send";
+import { mailSendRoute } from "./mail-send-route";
+import { getMessageRoute, listMessagesRoute } from "./messages-routes";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -13,6 +16,8 @@ export interface Operation {
   keyTypes: readonly KeyType[];
   /** Whether the handler reads a JSON body. */
   body: boolean;
+  /** The body's limit in bytes when not the usual 64 KB (mail send: 30 MB). */
+  bodyLimit?: number;
   handle: RouteHandler;
 }
 
@@ -53,6 +58,20 @@ export const routes: readonly Route[] = [
       GET: { scope: "billing.read", keyTypes: billing, body: false, handle: getBillingProfileRoute },
       PATCH: { scope: "billing.update", keyTypes: billing, body: true, handle: updateBillingProfileRoute },
     },
+  },
+  {
+    path: "/v3/mail/send",
+    operations: {
+      POST: { scope: "mail.send", keyTypes: general, body: true, bodyLimit: MAX_MAIL_BYTES, handle: mailSendRoute },
+    },
+  },
+  {
+    path: "/v3/messages",
+    operations: { GET: { scope: "email_activity.read", keyTypes: general, body: false, handle: listMessagesRoute } },
+  },
+  {
+    path: "/v3/messages/:msg_id",
+    operations: { GET: { scope: "email_activity.read", keyTypes: general, body: false, handle: getMessageRoute } },
   },
 ];
 

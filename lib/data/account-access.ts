@@ -7,7 +7,7 @@ import { catchFailure, ok, type DataResult } from "./result";
 /** Which settings pages the caller may open in the current account: drives the navigation. */
 export interface AccountAccessDTO {
   role: MemberRole | "key";
-  pages: { apiKeys: boolean; teammates: boolean; auditLog: boolean; billing: boolean };
+  pages: { apiKeys: boolean; teammates: boolean; auditLog: boolean; billing: boolean; emailActivity: boolean };
 }
 
 export async function getAccountAccess(ctx: DataContext): Promise<DataResult<AccountAccessDTO>> {
@@ -21,6 +21,7 @@ export async function getAccountAccess(ctx: DataContext): Promise<DataResult<Acc
         teammates: has("teammates.read"),
         auditLog: visibleAuditActions(actor).length > 0,
         billing: seesBilling(actor),
+        emailActivity: has("email_activity.read"),
       },
     });
   });

@@ -12,6 +12,7 @@ const items: { href: string; label: string; visible: (pages: AccountAccessDTO["p
   { href: "/settings/teammates", label: "Teammates", visible: (pages) => pages.teammates },
   { href: "/settings/audit_log", label: "Audit Log", visible: (pages) => pages.auditLog },
   { href: "/settings/billing", label: "Billing", visible: (pages) => pages.billing },
+  { href: "/settings/email_activity", label: "Email Activity", visible: (pages) => pages.emailActivity },
 ];
 
 // A sidebar from the md breakpoint up; below it the same links collapse behind a "Menu" button

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { listEmailMessages } from "@/lib/data/email-activity";
+import { getSessionContext } from "@/lib/data/session";
+import { retentionFromEnv } from "@/lib/mail/retention";
+import { emailActivityQueryFrom, type EmailActivitySearchParams } from "@/lib/validation/email-activity";
+import { ActivityFilters } from "./_components/activity-filters";
+import { ActivityTable } from "./_components/activity-table";
+import { Pagination } from "./_components/pagination";
+
+export const metadata: Metadata = { title: "Email Activity" };
+
+export default async function EmailActivityPage({ searchParams }: { searchParams: Promise<EmailActivitySearchParams> }) {
+  const ctx = await getSessionContext();
+  if (!ctx) redirect("/sign-in");
+  const query = emailActivityQueryFrom(await searchParams);
+  const result = await listEmailMessages(ctx, query);
+  const retention = retentionFromEnv();
+  return (
+    <section aria-labelledby="email-activity-title">
+      <h1 id="email-activity-title" className="text-2xl font-semibold">
+        Email Activity
+      </h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Messages your API keys sent through <code>/v3/mail/send</code> or the SMTP relay. They stay on this server: nothing is delivered.
+        Keyward keeps the last {retention.maxMessages.toLocaleString("en-US")} messages of this account, for at most {retention.maxAgeDays} {retention.maxAgeDays === 1 ? "day" : "days"}.
+      </p>
+      {result.ok ? (
+        <>
+          <ActivityFilters query={query} keys={result.data.keys} />
+          <ActivityTable messages={result.data.messages} />
+          <Pagination query={query} page={result.data.page} pageCount={result.data.pageCount} total={result.data.total} />
+        </>
+      ) : (
+        <p className="mt-4 text-slate-700">{result.message}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { getEmailMessage, listEmailMessages, type EmailMessageSummaryDTO } from "@/lib/data/email-activity";
+import { parseActivityQuery, type ActivityFilter } from "./activity-query";
+import { failureResponse } from "./data-failures";
+import { apiError, json } from "./responses";
+import type { RouteHandler } from "./route-handler";
+
+// SendGrid's Email Activity API over the account's stored messages
+// (reference/sendgrid-oai/tsg_email_activity_v3.json).
+
+const apiStatus = (status: string) => (status === "processed" || status === "delivered" ? status : "not_delivered");
+const storedStatuses: Record<NonNullable<ActivityFilter["status"]>, string[]> = {
+  processed: ["processed"],
+  delivered: ["delivered"],
+  not_delivered: ["deferred", "bounced"],
+};
+
+// GET /v3/messages?query=…&limit=N (1–1000, default 10) → {"messages":[…]}, newest first.
+export const listMessagesRoute: RouteHandler = async ({ ctx, query }) => {
+  const limitText = query.get("limit");
+  const limit = limitText === null ? 10 : /^\d{1,4}$/.test(limitText) ? Number(limitText) : NaN;
+  if (!(limit >= 1 && limit <= 1000)) return apiError(400, "limit must be between 1 and 1000", "limit");
+  const parsed = parseActivityQuery(query.get("query"));
+  if (!parsed.ok) return apiError(400, parsed.message, "query");
+  const { filter } = parsed;
+  const result = await listEmailMessages(ctx, {
+    to: filter.to,
+    from: filter.from,
+    subject: filter.subject,
+    statusIn: filter.status ? storedStatuses[filter.status] : undefined,
+    id: filter.msgId,
+    pageSize: limit,
+  });
+  if (!result.ok) return failureResponse(result);
+  return json(200, { messages: result.data.messages.map(summary) });
+};
+
+// GET /v3/messages/{msg_id} → one message with its events.
+export const getMessageRoute: RouteHandler = async ({ ctx, params }) => {
+  let id: string;
+  try {
+    id = decodeURIComponent(params.msg_id ?? "");
+  } catch {
+    return apiError(404, "not found", "message_id");
+  }
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(id)) return apiError(404, "not found", "message_id");
+  const result = await getEmailMessage(ctx, id);
+  if (!result.ok) return result.code === "not_found" ? apiError(404, "not found", "message_id") : failureResponse(result);
+  const message = result.data;
+  const details = message.details as { categories?: string[]; custom_args?: Record<string, string>; asm?: { group_id?: number } };
+  return json(200, {
+    ...summary(message),
+    template_id: "",
+    asm_group_id: details.asm?.group_id ?? 0,
+    teammate: "",
+    api_key_id: message.keyId ?? "",
+    events: [{ event_name: "processed", processed: message.createdAt }],
+    originating_ip: "",
+    categories: details.categories ?? [],
+    unique_args: JSON.stringify(details.custom_args ?? {}),
+    outbound_ip: "",
+    outbound_ip_type: "shared",
+  });
+};
+
+function summary(message: EmailMessageSummaryDTO) {
+  return {
+    from_email: message.fromEmail,
+    msg_id: message.id,
+    subject: message.subject,
+    to_email: message.toEmails,
+    status: apiStatus(message.status),
+    opens_count: 0,
+    clicks_count: 0,
+    last_event_time: message.createdAt,
+  };
+}

@@ -1,0 +1,75 @@
+// Email Activity's data layer on real databases: what a member sees, searches and may open.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
+import type { AcceptedMessage } from "@/lib/mail/message";
+import { newMessageId } from "@/lib/mail/message";
+import { getEmailAttachment, getEmailMessage, listEmailMessages } from "./email-activity";
+import { storeMessageBatch } from "./email-message-writes";
+import { asUser, createAccount, createMember, insertKey } from "./test-fixtures";
+
+function message(overrides: Partial<AcceptedMessage>): AcceptedMessage {
+  return {
+    id: newMessageId(), source: "api", fromEmail: "sender@example.com", fromName: null, recipients: ["ada@example.com"],
+    subject: "Hello", textBody: "Hi", htmlBody: null, headers: {}, attachments: [], details: {}, raw: "Subject: Hello\r\n\r\nHi",
+    ...overrides,
+  };
+}
+
+describe.each(testProviders)("Email Activity data on %s", (provider) => {
+  let database: TestDatabase;
+  beforeAll(async () => void (database = await createTestDatabase(provider)));
+  afterAll(() => database.drop());
+
+  it("lists newest first, searches recipient, sender and subject, filters by key and status, and pages", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const owner = await createMember(db, account.id, "owner");
+    const first = await insertKey(db, account.id, "general", ["mail.send"]);
+    const second = await insertKey(db, account.id, "general", ["mail.send"]);
+    await storeMessageBatch(db, [{ accountId: account.id, keyId: first, message: message({ subject: "Invoice 42", recipients: ["bob@example.com"] }) }]);
+    // Later by at least a millisecond, so "newest first" has one answer.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await storeMessageBatch(db, [{ accountId: account.id, keyId: second, message: message({ fromEmail: "news@example.org" }) }]);
+    const ctx = asUser(db, owner.id, account.id);
+
+    const all = await listEmailMessages(ctx);
+    expect(all.ok && all.data.messages.map((m) => m.subject)).toEqual(["Hello", "Invoice 42"]);
+    const search = async (search: string) => {
+      const result = await listEmailMessages(ctx, { search });
+      return result.ok ? result.data.messages.map((m) => m.subject) : result.message;
+    };
+    expect(await search("BOB@example")).toEqual(["Invoice 42"]);
+    expect(await search("news@")).toEqual(["Hello"]);
+    expect(await search("Invoice")).toEqual(["Invoice 42"]);
+    const byKey = await listEmailMessages(ctx, { keyId: first });
+    expect(byKey.ok && byKey.data.messages.map((m) => m.subject)).toEqual(["Invoice 42"]);
+    const bounced = await listEmailMessages(ctx, { status: "bounced" });
+    expect(bounced.ok && bounced.data.total).toBe(0);
+    const paged = await listEmailMessages(ctx, { pageSize: 1, page: 2 });
+    expect(paged.ok && [paged.data.page, paged.data.pageCount, paged.data.messages[0]?.subject]).toEqual([2, 2, "Invoice 42"]);
+
+    await db.apiKey.delete({ where: { id: first } });
+    const after = await listEmailMessages(ctx, { keyId: first });
+    expect(after.ok && after.data.messages[0]?.keyName).toBe("deleted key");
+  });
+
+  it("needs email_activity.read; another account's message is not found", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const key = await insertKey(db, account.id, "general", ["mail.send"]);
+    const stored = message({ attachments: [{ filename: "a.txt", type: "text/plain", disposition: "attachment", contentId: null, content: Buffer.from("abc").toString("base64") }] });
+    await storeMessageBatch(db, [{ accountId: account.id, keyId: key, message: stored }]);
+    const reader = await createMember(db, account.id, "restricted", ["email_activity.read"]);
+    const stranger = await createMember(db, account.id, "restricted", ["api_keys.read"]);
+    const other = await createAccount(db);
+    const otherOwner = await createMember(db, other.id, "owner");
+
+    const read = await getEmailMessage(asUser(db, reader.id, account.id), stored.id);
+    expect(read.ok && read.data.attachments).toEqual([{ filename: "a.txt", type: "text/plain", disposition: "attachment", contentId: null, size: 3 }]);
+    const file = await getEmailAttachment(asUser(db, reader.id, account.id), stored.id, 0);
+    expect(file.ok && file.data.content.toString()).toBe("abc");
+    expect(await listEmailMessages(asUser(db, stranger.id, account.id))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await getEmailMessage(asUser(db, otherOwner.id, other.id), stored.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await getEmailMessage(asUser(db, otherOwner.id, account.id), stored.id)).toMatchObject({ ok: false, code: "not_found" });
+  });
+});

@@ -1,0 +1,158 @@
+import "server-only";
+import type { DataContext } from "./context";
+import { requireScope } from "./access";
+import { catchFailure, fail, ok, type DataResult } from "./result";
+import { messageStatusSchema } from "@/lib/validation/message-status";
+
+export const EMAIL_ACTIVITY_PAGE_SIZE = 25;
+export const messageStatuses = messageStatusSchema.options;
+const DENIED = "You do not have permission to view email activity";
+
+export interface EmailMessageSummaryDTO {
+  id: string;
+  /** ISO 8601, UTC */
+  createdAt: string;
+  fromEmail: string;
+  toEmails: string;
+  subject: string;
+  keyId: string | null;
+  /** The key's name when it sent the message, or "deleted key" once it is gone. */
+  keyName: string;
+  status: string;
+  sizeBytes: number;
+}
+
+export interface EmailAttachmentDTO {
+  filename: string;
+  type: string;
+  disposition: string;
+  contentId: string | null;
+  size: number;
+}
+
+export interface EmailMessageDTO extends EmailMessageSummaryDTO {
+  fromName: string | null;
+  source: string;
+  textBody: string | null;
+  htmlBody: string | null;
+  headers: Record<string, string>;
+  attachments: EmailAttachmentDTO[];
+  details: Record<string, unknown>;
+  raw: string;
+}
+
+export interface EmailActivityQuery {
+  /** Matches recipient, sender or subject. */
+  search?: string;
+  to?: string;
+  from?: string;
+  subject?: string;
+  keyId?: string;
+  status?: string;
+  /** Any of these statuses (the API's not_delivered is deferred or bounced). */
+  statusIn?: string[];
+  id?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface EmailActivityPage {
+  messages: EmailMessageSummaryDTO[];
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Keys that sent messages still kept, for the key filter. */
+  keys: { id: string; name: string }[];
+}
+
+const summarySelect = {
+  id: true, createdAt: true, fromEmail: true, toEmails: true, subject: true, keyId: true, keyName: true, status: true, sizeBytes: true,
+} as const;
+
+export async function listEmailMessages(ctx: DataContext, query: EmailActivityQuery = {}): Promise<DataResult<EmailActivityPage>> {
+  return catchFailure(async () => {
+    await requireScope(ctx, "email_activity.read", DENIED);
+    const pageSize = Math.min(Math.max(query.pageSize ?? EMAIL_ACTIVITY_PAGE_SIZE, 1), 1000);
+    const where = whereFor(ctx.accountId, query);
+    const [total, keyRows] = await Promise.all([
+      ctx.db.emailMessage.count({ where }),
+      ctx.db.emailMessage.findMany({ where: { accountId: ctx.accountId, keyId: { not: null } }, distinct: ["keyId"], select: { keyId: true, keyName: true }, orderBy: { keyId: "asc" } }),
+    ]);
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    const page = Math.min(Math.max(query.page ?? 1, 1), pageCount);
+    const rows = await ctx.db.emailMessage.findMany({
+      where,
+      select: summarySelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    // The key's current name where it still exists, so a renamed key is filtered by its name.
+    const live = await ctx.db.apiKey.findMany({ where: { accountId: ctx.accountId, id: { in: keyRows.map((row) => row.keyId!) } }, select: { id: true, name: true } });
+    const liveNames = new Map(live.map((key) => [key.id, key.name]));
+    return ok({
+      messages: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), keyName: row.keyId && liveNames.has(row.keyId) ? row.keyName : "deleted key" })),
+      page,
+      pageCount,
+      total,
+      keys: keyRows.map((row) => ({ id: row.keyId!, name: liveNames.get(row.keyId!) ?? `${row.keyName} (deleted key)` })),
+    });
+  });
+}
+
+export async function getEmailMessage(ctx: DataContext, id: string): Promise<DataResult<EmailMessageDTO>> {
+  return catchFailure(async () => {
+    await requireScope(ctx, "email_activity.read", DENIED);
+    const row = await ctx.db.emailMessage.findFirst({ where: { id, accountId: ctx.accountId } });
+    if (!row) return fail("not_found", "Message not found");
+    const live = row.keyId ? await ctx.db.apiKey.count({ where: { id: row.keyId, accountId: ctx.accountId } }) : 0;
+    const attachments = JSON.parse(row.attachments) as (Omit<EmailAttachmentDTO, "size"> & { content: string })[];
+    return ok({
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      fromEmail: row.fromEmail,
+      fromName: row.fromName,
+      toEmails: row.toEmails,
+      subject: row.subject,
+      keyId: row.keyId,
+      keyName: live ? row.keyName : "deleted key",
+      status: row.status,
+      sizeBytes: row.sizeBytes,
+      source: row.source,
+      textBody: row.textBody,
+      htmlBody: row.htmlBody,
+      headers: JSON.parse(row.headers) as Record<string, string>,
+      attachments: attachments.map(({ content, ...file }) => ({ ...file, size: Buffer.byteLength(content, "base64") })),
+      details: JSON.parse(row.details) as Record<string, unknown>,
+      raw: row.raw,
+    });
+  });
+}
+
+/** One attachment's bytes, for download. */
+export async function getEmailAttachment(ctx: DataContext, id: string, index: number): Promise<DataResult<{ filename: string; type: string; content: Buffer }>> {
+  return catchFailure(async () => {
+    await requireScope(ctx, "email_activity.read", DENIED);
+    const row = await ctx.db.emailMessage.findFirst({ where: { id, accountId: ctx.accountId }, select: { attachments: true } });
+    const file = row ? (JSON.parse(row.attachments) as { filename: string; type: string; content: string }[])[index] : undefined;
+    if (!file) return fail("not_found", "Attachment not found");
+    return ok({ filename: file.filename, type: file.type, content: Buffer.from(file.content, "base64") });
+  });
+}
+
+function whereFor(accountId: string, query: EmailActivityQuery) {
+  const search = query.search?.trim();
+  return {
+    accountId,
+    ...(query.keyId ? { keyId: query.keyId } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.statusIn ? { status: { in: query.statusIn } } : {}),
+    ...(query.id ? { id: query.id } : {}),
+    ...(query.to ? { toEmails: { contains: query.to.toLowerCase() } } : {}),
+    ...(query.from ? { fromEmail: { contains: query.from } } : {}),
+    ...(query.subject ? { subject: { contains: query.subject } } : {}),
+    ...(search
+      ? { OR: [{ toEmails: { contains: search.toLowerCase() } }, { fromEmail: { contains: search } }, { subject: { contains: search } }] }
+      : {}),
+  };
+}
