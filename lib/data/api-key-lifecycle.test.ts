@@ -5,7 +5,7 @@ import { authenticateApiKey } from "./api-auth";
 import { createKeyLookup, type KeyLookup } from "./api-key-lookup";
 import { rollApiKey, setApiKeyDisabled } from "./api-key-lifecycle";
 import { createApiKey } from "./api-key-writes";
-import { deleteApiKey } from "./api-keys";
+import { deleteApiKey, listApiKeys } from "./api-keys";
 import { asUser, createAccount, createMember } from "./test-fixtures";
 
 const HOUR = 3_600_000;
@@ -70,6 +70,20 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
     const after = at(now, HOUR);
     expect(await authenticateApiKey(lookup, oldKey, after)).toBeNull();
     expect(await authenticateApiKey(lookup, newKey, after)).not.toBeNull();
+
+    const listed = async (when: Date) => {
+      const list = await listApiKeys(ctx, when);
+      if (!list.ok) throw new Error(list.message);
+      return list.data.keys.map(({ id, status, rolledFromId, rolledToId }) => ({ id, status, rolledFromId, rolledToId }));
+    };
+    expect(await listed(within)).toEqual([
+      { id: replacement.id, status: "active", rolledFromId: old.id, rolledToId: null },
+      { id: old.id, status: "active", rolledFromId: null, rolledToId: replacement.id },
+    ]);
+    expect((await listed(after))[1]).toMatchObject({ status: "expired", rolledToId: replacement.id });
+    // Once the old key is gone, the replacement no longer points at it.
+    expect(await deleteApiKey(ctx, old.id)).toMatchObject({ ok: true });
+    expect(await listed(after)).toEqual([{ id: replacement.id, status: "active", rolledFromId: null, rolledToId: null }]);
   });
 
   it("never revives an expired key: no roll, no enable, but it can be deleted", async () => {

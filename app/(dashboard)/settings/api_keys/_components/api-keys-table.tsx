@@ -17,13 +17,13 @@ const columnClasses: Record<string, string> = {
 };
 
 export function ApiKeysTable({ keys, ...handlers }: { keys: ApiKeyListItemDTO[] } & RowActionHandlers) {
-  const { onEdit, onDelete } = handlers;
+  const { onEdit, onDelete, onRoll, onSetDisabled } = handlers;
   const { create, update, delete: remove, billing } = handlers.abilities;
   // Columns must keep their identity across refreshes: new cell renderers remount every cell,
   // and a remounted gear button drops the focus just handed back to it after a dialog.
   const columns = useMemo(
-    () => buildColumns({ abilities: { create, update, delete: remove, billing }, onEdit, onDelete }),
-    [create, update, remove, billing, onEdit, onDelete],
+    () => buildColumns({ abilities: { create, update, delete: remove, billing }, onEdit, onDelete, onRoll, onSetDisabled }),
+    [create, update, remove, billing, onEdit, onDelete, onRoll, onSetDisabled],
   );
   const table = useTable({ features, columns, data: keys, getRowId: (key) => key.id });
 

@@ -4,7 +4,9 @@ import { useCallback, useState } from "react";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import type { ApiKeyList } from "@/lib/data/api-keys";
 import type { KeyType } from "@/lib/permissions/catalog";
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { StatusMessage } from "@/components/ui/status-message";
+import { setApiKeyDisabledAction } from "../actions";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { CREATE_KEY_BUTTON_ID, CreateKeyMenu } from "./create-key-menu";
@@ -12,6 +14,7 @@ import { DeleteKeyDialog } from "./delete-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
 import { EmptyState, ReadOnlyNotice } from "./notices";
 import { rowActionsButtonId } from "./row-actions";
+import { RollKeyDialog } from "./roll-key-dialog";
 import { SecretDialog } from "./secret-dialog";
 import { useFocusAfter } from "@/components/ui/use-focus-after";
 
@@ -21,7 +24,8 @@ type Open =
   | { kind: "create"; type: KeyType }
   | { kind: "created"; key: string; id: string; name: string }
   | { kind: "edit"; apiKey: ApiKeyDTO }
-  | { kind: "delete"; apiKey: ApiKeyDTO };
+  | { kind: "delete"; apiKey: ApiKeyDTO }
+  | { kind: "roll"; apiKey: ApiKeyDTO };
 
 const rowId = (keyId: string) => `api-key-row-${keyId}`;
 
@@ -31,6 +35,15 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
   // Stable, so the table's columns (and the focus inside them) survive re-renders.
   const onEdit = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "edit", apiKey }), []);
   const onDelete = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "delete", apiKey }), []);
+  const onRoll = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "roll", apiKey }), []);
+  const accountId = useRenderedAccountId();
+  const onSetDisabled = useCallback(
+    async (apiKey: ApiKeyDTO, disabled: boolean) => {
+      const result = await setApiKeyDisabledAction(accountId, apiKey.id, disabled);
+      setStatus(result.ok ? `API key ${disabled ? "disabled" : "enabled"}: ${apiKey.name}` : result.message);
+    },
+    [accountId],
+  );
   const focusAfter = useFocusAfter(list.keys);
   const close = (...focusIds: string[]) => {
     setOpen({ kind: "none" });
@@ -70,6 +83,8 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
           abilities={list.abilities}
           onEdit={onEdit}
           onDelete={onDelete}
+          onRoll={onRoll}
+          onSetDisabled={onSetDisabled}
         />
       ) : (
         <EmptyState>{createMenu}</EmptyState>
@@ -97,6 +112,16 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
           onSaved={() => {
             setStatus(`API key saved: ${open.apiKey.name}`);
             close(rowActionsButtonId(open.apiKey.id));
+          }}
+        />
+      ) : null}
+      {open.kind === "roll" ? (
+        <RollKeyDialog
+          apiKey={open.apiKey}
+          onClose={() => close(rowActionsButtonId(open.apiKey.id))}
+          onRolled={(key, replacement) => {
+            setStatus(`API key rolled: ${replacement.name}`);
+            setOpen({ kind: "created", key, ...replacement });
           }}
         />
       ) : null}

@@ -2,6 +2,7 @@
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
+import { KeyStatus } from "./key-status";
 import { RowActions, type RowActionHandlers } from "./row-actions";
 
 export const features = tableFeatures({});
@@ -18,6 +19,7 @@ export function buildColumns(handlers: RowActionHandlers) {
           {row.original.type === "billing" ? (
             <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">Billing</span>
           ) : null}
+          <KeyStatus apiKey={row.original} />
           <span className="mt-1 block truncate font-mono text-xs text-slate-600 md:hidden">
             <span className="sr-only">ID </span>
             {row.original.id}
