@@ -21,6 +21,8 @@ export interface ApiKeyList {
   /** Every key the account holds, counted against the limit: billing keys too, seen or not. */
   count: number;
   limit: number;
+  /** The server's clock when the list was read: statuses and "3 hours ago" are judged by it. */
+  readAt: string;
   /** What the caller may do on the page; the server checks again on every action. */
   abilities: { create: boolean; update: boolean; delete: boolean; billing: boolean };
   /** The caller's own scopes: the most a key they create or edit may hold. */
@@ -56,6 +58,7 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
       })),
       count: account.keyCount,
       limit: API_KEY_LIMIT,
+      readAt: now.toISOString(),
       abilities: {
         create: actor.scopes.has("api_keys.create"),
         update: actor.scopes.has("api_keys.update"),
