@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { authenticateApiKey } from "./api-auth";
 import { createKeyLookup, type KeyLookup } from "./api-key-lookup";
+import { getApiKeyDetails } from "./api-key-history";
 import { rollApiKey, setApiKeyDisabled } from "./api-key-lifecycle";
 import { createApiKey } from "./api-key-writes";
 import { deleteApiKey, listApiKeys } from "./api-keys";
@@ -119,5 +120,16 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
     const reader = await createMember(db, account.id, "read_only", ["api_keys.read"]);
     expect(await rollApiKey(asUser(db, reader.id, account.id), apiKey.id, "now")).toMatchObject({ ok: false, code: "forbidden" });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).disabledAt).toBeNull();
+  });
+
+  it("shows a key's page with its history to its account only", async () => {
+    const { ctx, apiKey } = await ownerWithKey();
+    await setApiKeyDisabled(ctx, apiKey.id, true);
+    const details = await getApiKeyDetails(ctx, apiKey.id);
+    if (!details.ok) throw new Error(details.message);
+    expect(details.data.apiKey.scopes).toEqual(["mail.send", "stats.read"]);
+    expect(details.data.history.map((event) => event.action)).toEqual(["key.disabled", "key.created"]);
+    const { ctx: stranger } = await ownerWithKey();
+    expect(await getApiKeyDetails(stranger, apiKey.id)).toMatchObject({ ok: false, code: "not_found" });
   });
 });
