@@ -73,7 +73,7 @@ test("a key is created, copied, edited and deleted with the keyboard alone", asy
   const created = page.getByRole("alertdialog", { name: "API Key Created" });
   await expect(created).toBeVisible();
   await expectFocusTrapped(page, created);
-  const copy = created.getByRole("button", { name: "Copy" });
+  const copy = created.getByRole("button", { name: "Copy", exact: true });
   await tabTo(page, copy);
   await page.keyboard.press("Enter");
   await expect(created.getByText("Copied to clipboard")).toBeVisible();
