@@ -7,7 +7,7 @@ import { getApiKeyDetails } from "./api-key-history";
 import { rollApiKey, setApiKeyDisabled } from "./api-key-lifecycle";
 import { createApiKey } from "./api-key-writes";
 import { deleteApiKey, listApiKeys } from "./api-keys";
-import { asUser, createAccount, createMember } from "./test-fixtures";
+import { asUser, createAccount, createMember, insertKey } from "./test-fixtures";
 
 const HOUR = 3_600_000;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -119,6 +119,11 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
     const account = await createAccount(db);
     const reader = await createMember(db, account.id, "read_only", ["api_keys.read"]);
     expect(await rollApiKey(asUser(db, reader.id, account.id), apiKey.id, "now")).toMatchObject({ ok: false, code: "forbidden" });
+    // Creating keys is not enough: a roll also shortens the old key's life, an edit of it.
+    const creator = await createMember(db, account.id, "restricted", ["api_keys.read", "api_keys.create", "mail.send"]);
+    const own = await insertKey(db, account.id, "general", ["mail.send"]);
+    expect(await rollApiKey(asUser(db, creator.id, account.id), own, "now")).toMatchObject({ ok: false, code: "forbidden" });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: own } })).expiresAt).toBeNull();
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).disabledAt).toBeNull();
   });
 

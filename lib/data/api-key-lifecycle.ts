@@ -75,6 +75,8 @@ export async function rollApiKey(
     const parsedGrace = rollGraceSchema.safeParse(grace);
     if (!parsedGrace.success) return fail("invalid", "Choose when the old key expires", { grace: ["Choose when the old key expires"] });
     const actor = await requireScope(ctx, "api_keys.create", "You do not have permission to create API keys");
+    // A roll also cuts the old key's life short: that is an edit of it, so both are needed.
+    if (!actor.scopes.has("api_keys.update")) return fail("forbidden", "You do not have permission to edit API keys");
     const old = await findKeyRow(ctx, keyId, actor);
     if (keyStatus(old, now) === "expired") return fail("invalid", lifecycleMessages.expired);
     const type = old.type === "billing" ? "billing" : "general";

@@ -23,7 +23,7 @@ export function RowActions({ apiKey, abilities, onEdit, onDelete, onRoll, onSetD
   const disabled = apiKey.status === "disabled";
   const items: MenuItem[] = [
     ...(live && abilities.update ? [{ id: "edit", label: "Edit", onSelect: () => onEdit(apiKey) }] : []),
-    ...(live && abilities.create ? [{ id: "roll", label: "Roll key", onSelect: () => onRoll(apiKey) }] : []),
+    ...(live && abilities.create && abilities.update ? [{ id: "roll", label: "Roll key", onSelect: () => onRoll(apiKey) }] : []),
     ...(live && abilities.update
       ? [{ id: "toggle", label: disabled ? "Enable" : "Disable", onSelect: () => onSetDisabled(apiKey, !disabled) }]
       : []),
