@@ -74,6 +74,38 @@ for (const viewport of VIEWPORTS) {
       await expectNoViolations(page, "after a delete");
     });
 
+    test("key lifecycle: the roll dialog, a rolled and a disabled key, search results, a key's own page", async ({ page }) => {
+      test.setTimeout(180_000);
+      const name = uniqueKeyName("Axe lifecycle");
+      await page.goto("/settings/api_keys");
+      const form = await openCreateDialog(page, "General");
+      await form.getByLabel("API Key Name").fill(name);
+      await form.getByRole("combobox", { name: "Expires" }).selectOption("On a date");
+      await expectNoViolations(page, "create form with an expiry date");
+      await form.getByLabel("Expiry date (UTC)").fill("2031-03-01");
+      await form.getByRole("button", { name: "Create & View" }).click();
+      const created = page.getByRole("alertdialog", { name: "API Key Created" });
+      await expectNoViolations(page, "shown-once key with its environment line");
+      await created.getByRole("button", { name: "Done" }).click();
+
+      await rowAction(page, name, "Roll key");
+      const roll = page.getByRole("alertdialog", { name: "Roll API Key" });
+      await expectNoViolations(page, "roll dialog");
+      await roll.getByRole("button", { name: "Roll key" }).click();
+      await page.getByRole("alertdialog", { name: "API Key Created" }).getByRole("button", { name: "Done" }).click();
+      await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).first().click();
+      await page.getByRole("menuitem", { name: "Disable", exact: true }).click();
+      await expect(page.getByText("Disabled", { exact: true }).first()).toBeVisible();
+
+      await page.goto(`/settings/api_keys?q=${encodeURIComponent(name)}&sort=name`);
+      await expect(page.getByRole("table")).toBeVisible();
+      await expectNoViolations(page, "search results with a rolled and a disabled key");
+
+      await page.getByRole("link", { name, exact: true }).first().click();
+      await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+      await expectNoViolations(page, "a key's own page");
+    });
+
     test("teammates, invitation, audit log and billing pages", async ({ page }) => {
       await page.goto("/settings/teammates");
       await expect(page.getByRole("heading", { name: "Teammates", level: 1 })).toBeVisible();

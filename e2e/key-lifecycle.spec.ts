@@ -24,9 +24,16 @@ test("create a restricted key, see its secret once, edit it and delete it", asyn
   expect(key).toMatch(API_KEY_FORMAT);
   const [, id, secret] = key.split(".") as [string, string, string];
 
-  await created.getByRole("button", { name: "Copy" }).click();
+  await created.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(created.getByText("Copied to clipboard")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+
+  // The format is named, and the key comes as an environment-variable line with its own Copy.
+  await expect(created).toContainText("starts with SG. and is 69 characters long");
+  await expect(created.getByRole("textbox", { name: "Environment variable line" })).toHaveValue(`SENDGRID_API_KEY=${key}`);
+  await created.getByRole("button", { name: "Copy line" }).click();
+  await expect(created.getByText("Line copied to clipboard")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`SENDGRID_API_KEY=${key}`);
 
   // Only "Done" closes it: not Escape, however often (Chromium stops honouring a cancelled
   // Escape after the first), not a click on the backdrop.

@@ -73,7 +73,7 @@ test("a key is created, copied, edited and deleted with the keyboard alone", asy
   const created = page.getByRole("alertdialog", { name: "API Key Created" });
   await expect(created).toBeVisible();
   await expectFocusTrapped(page, created);
-  const copy = created.getByRole("button", { name: "Copy" });
+  const copy = created.getByRole("button", { name: "Copy", exact: true });
   await tabTo(page, copy);
   await page.keyboard.press("Enter");
   await expect(created.getByText("Copied to clipboard")).toBeVisible();
@@ -86,7 +86,10 @@ test("a key is created, copied, edited and deleted with the keyboard alone", asy
   await expect(row).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "API key created" })).toBeVisible();
 
-  // Edit: the row's gear is the next stop; its menu opens on Edit; Save hands focus back to it.
+  // Edit: the key's name (a link to its page) is the next stop, then the row's gear; its menu
+  // opens on Edit; Save hands focus back to it.
+  await page.keyboard.press("Tab");
+  await expect(row.getByRole("link", { name, exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   const gear = row.getByRole("button", { name: `Actions for ${name}` });
   await expect(gear).toBeFocused();
@@ -104,14 +107,14 @@ test("a key is created, copied, edited and deleted with the keyboard alone", asy
   await expect(renamedGear).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "API key saved" })).toBeVisible();
 
-  // Delete: ArrowDown opens the menu, a second one reaches Delete. Escape on the confirmation
+  // Delete: ArrowDown opens the menu, End reaches Delete (the last item). Escape on the confirmation
   // returns to the gear; confirming moves focus to the next row's gear.
   const rows = page.getByRole("row");
   const position = await rows.evaluateAll((all, wanted) => all.findIndex((r) => r.textContent?.includes(wanted)), renamed);
   const nextName = (await rows.nth(position + 1).getByRole("button").getAttribute("aria-label"))?.replace("Actions for ", "");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("menuitem", { name: "Edit" })).toBeFocused();
-  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
   await expect(page.getByRole("menuitem", { name: "Delete" })).toBeFocused();
   await page.keyboard.press("Enter");
   const confirm = page.getByRole("alertdialog", { name: "Delete API Key" });

@@ -21,7 +21,7 @@ test("a restricted teammate has no Teammates page and sees only key events in th
   await expect(page.getByText("You do not have permission to view teammates")).toBeVisible();
   await page.goto("/settings/audit_log");
   const actions = page.getByLabel("Action").locator("option");
-  await expect(actions).toHaveText(["All actions", "Key created", "Key updated", "Key deleted"]);
+  await expect(actions).toHaveText(["All actions", "Key created", "Key updated", "Key deleted", "Key disabled", "Key enabled", "Key rolled"]);
 });
 
 test("a member of two accounts switches between them in the header", async ({ page }) => {

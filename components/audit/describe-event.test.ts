@@ -31,3 +31,13 @@ describe("the audit log in words", () => {
     expect(describeEvent({ action: "support.viewed", details: { section: "api_keys" } })).toBe("Looked at the API keys");
   });
 });
+
+describe("describing lifecycle events", () => {
+  it("names the replacement and when the old key expires, and the expiry a key was made with", () => {
+    expect(actionLabel("key.rolled")).toBe("Key rolled");
+    expect(describeEvent({ action: "key.rolled", details: { type: "general", replacementId: "NEW", oldKeyExpiresAt: "2026-11-29T13:00:00.000Z" } })).toBe(
+      "Replaced by NEW; old key expires 2026-11-29T13:00:00.000Z",
+    );
+    expect(describeEvent({ action: "key.disabled", details: { type: "general" } })).toBe("—");
+  });
+});

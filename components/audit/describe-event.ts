@@ -9,6 +9,9 @@ const actionLabels: Record<string, string> = {
   "key.created": "Key created",
   "key.updated": "Key updated",
   "key.deleted": "Key deleted",
+  "key.disabled": "Key disabled",
+  "key.enabled": "Key enabled",
+  "key.rolled": "Key rolled",
   "teammate.invited": "Teammate invited",
   "teammate.invite_revoked": "Invitation revoked",
   "teammate.joined": "Teammate joined",
@@ -43,6 +46,9 @@ export function describeEvent(event: EventLike): string {
   if (typeof d.email === "string") parts.unshift(d.email);
   const billing = d.billingEmail as { from?: string | null; to?: string | null } | undefined;
   if (billing) parts.push(`${billing.from ?? "none"} → ${billing.to ?? "none"}`);
+  if (typeof d.replacementId === "string") parts.push(`Replaced by ${d.replacementId}; old key expires ${String(d.oldKeyExpiresAt)}`);
+  if (typeof d.rolledFromId === "string") parts.push(`Replaces ${d.rolledFromId}`);
+  if (typeof d.expiresAt === "string") parts.push(`Expires ${d.expiresAt}`);
   if (typeof d.section === "string") parts.push(`Looked at ${d.section === "api_keys" ? "the API keys" : "the audit log"}`);
   return parts.join(" · ") || "—";
 }

@@ -11,12 +11,14 @@ interface ShownOnceDialogProps {
   value: string;
   /** What the value is and that it will not be shown again. */
   children: ReactNode;
+  /** More ways to take the value, shown under it (e.g. an environment-variable line). */
+  extra?: ReactNode;
   onDone: () => void;
 }
 
 // For a secret the server keeps only a hash of (a new key, an invitation link): shown once, with
 // a Copy button. No onDismiss: neither Escape nor a click outside closes it, only Done.
-export function ShownOnceDialog({ title, label, value, children, onDone }: ShownOnceDialogProps) {
+export function ShownOnceDialog({ title, label, value, children, extra, onDone }: ShownOnceDialogProps) {
   const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
 
   const copy = async () => {
@@ -58,6 +60,7 @@ export function ShownOnceDialog({ title, label, value, children, onDone }: Shown
           ""
         )}
       </p>
+      {extra}
       <div className="mt-4 flex justify-end">
         <Button onClick={onDone}>Done</Button>
       </div>

@@ -47,7 +47,7 @@ for (const [label, viewport] of [["desktop", desktop], ["phone", phone]] as cons
     await form.getByLabel("Filter categories").fill("");
     await form.getByRole("button", { name: "Create & View" }).click();
     const created = page.getByRole("alertdialog", { name: "API Key Created" });
-    await created.getByRole("button", { name: "Copy" }).click();
+    await created.getByRole("button", { name: "Copy", exact: true }).click();
     await shot(page, `shown-once-${label}`);
     await created.getByRole("button", { name: "Done" }).click();
 

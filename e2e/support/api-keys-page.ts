@@ -23,12 +23,17 @@ export function levelRadio(scope: Locator, category: string, level: string): Loc
   return scope.getByRole("group", { name: category, exact: true }).getByRole("radio", { name: level, exact: true });
 }
 
+/** A key's row found by its id: rolled keys share their name. */
+export function keyRowById(page: Page, id: string): Locator {
+  return page.getByRole("row").filter({ has: page.getByRole("cell", { name: id, exact: true }) });
+}
+
 export function keyRow(page: Page, name: string): Locator {
   return page.getByRole("row").filter({ has: page.getByText(name, { exact: true }) });
 }
 
-/** Opens the gear menu of a key's row and picks an item ("Edit" or "Delete"). */
-export async function rowAction(page: Page, name: string, item: "Edit" | "Delete") {
+/** Opens the gear menu of a key's row and picks an item. */
+export async function rowAction(page: Page, name: string, item: "Edit" | "Delete" | "Roll key" | "Disable" | "Enable") {
   await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
   await page.getByRole("menuitem", { name: item, exact: true }).click();
 }

@@ -18,6 +18,8 @@ export interface ApiHandlerOptions {
   usage?: KeyUseRecorder;
   /** One access entry per request; never given a secret, a body or the Authorization header. */
   log?: ApiLog;
+  /** The clock keys' expiry is judged by; tests that build their own handler pass a fixed one. */
+  now?: () => Date;
 }
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -30,7 +32,13 @@ const KEY_LIKE = /SG\.[A-Za-z0-9_-]{10,}/i;
 const CREDENTIAL_PARAMETER = /key|token|secret|auth|bearer/i;
 
 /** The /v3 API as a plain node:http handler (server.ts mounts it; tests start it on their own). */
-export function createApiHandler({ db, keys, log = apiLog(createLogger()), usage = createKeyUseRecorder(db, { log: log.error }) }: ApiHandlerOptions): ApiHandler {
+export function createApiHandler({
+  db,
+  keys,
+  log = apiLog(createLogger()),
+  usage = createKeyUseRecorder(db, { log: log.error }),
+  now = () => new Date(),
+}: ApiHandlerOptions): ApiHandler {
   return (req, res) => {
     const started = performance.now();
     let label = "(no route)";
@@ -42,7 +50,7 @@ export function createApiHandler({ db, keys, log = apiLog(createLogger()), usage
       // Noted in memory only; written with others later (api-key-usage.ts): no write per request.
       if (caller) usage.note(caller.keyId);
     });
-    respond(req, db, keys, (matched, authenticated) => {
+    respond(req, db, keys, now, (matched, authenticated) => {
       label = matched;
       caller = authenticated;
     })
@@ -64,6 +72,7 @@ async function respond(
   req: IncomingMessage,
   db: PrismaClient,
   keys: KeyLookup,
+  now: () => Date,
   note: (label: string, caller: ApiCaller | null) => void,
 ): Promise<ApiResponse> {
   const target = req.url ?? "/";
@@ -78,7 +87,7 @@ async function respond(
   // Node keeps only the first of two Authorization headers: an ambiguous credential is refused,
   // never resolved in the sender's favour.
   const token = hasOneAuthorization(req.rawHeaders) ? BEARER.exec(req.headers.authorization ?? "")?.[1] : undefined;
-  const caller = token ? await authenticateApiKey(keys, token) : null;
+  const caller = token ? await authenticateApiKey(keys, token, now()) : null;
   note(match?.route.path ?? "(no route)", caller);
   if (!caller) return errors.unauthorized();
   // Acting for a subuser is not supported: ignoring the header would change the parent account.

@@ -40,4 +40,21 @@ describe.each(testProviders)("API key authentication on %s", (provider) => {
     await db.apiKey.delete({ where: { id } });
     expect(await authenticateApiKey(lookup, key)).toBeNull();
   });
+
+  it("refuses a key from the instant it expires, judged by the clock it is given", async () => {
+    const { id, key } = await newKey();
+    const expiresAt = new Date("2030-01-01T12:00:00.000Z");
+    await db.apiKey.update({ where: { id }, data: { expiresAt } });
+    expect(await authenticateApiKey(lookup, key, new Date(expiresAt.getTime() - 1))).not.toBeNull();
+    expect(await authenticateApiKey(lookup, key, expiresAt)).toBeNull();
+    expect(await authenticateApiKey(lookup, key, new Date(expiresAt.getTime() + 3_600_000))).toBeNull();
+  });
+
+  it("refuses a disabled key and accepts it again once enabled", async () => {
+    const { id, key } = await newKey();
+    await db.apiKey.update({ where: { id }, data: { disabledAt: new Date() } });
+    expect(await authenticateApiKey(lookup, key)).toBeNull();
+    await db.apiKey.update({ where: { id }, data: { disabledAt: null } });
+    expect(await authenticateApiKey(lookup, key)).not.toBeNull();
+  });
 });

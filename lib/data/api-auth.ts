@@ -18,17 +18,19 @@ export interface ApiCaller {
 
 /**
  * Verifies a presented key: parse, load that key by id, compare hashes in constant time.
- * Returns null for anything that is not a live key. There is deliberately no cache: a key
+ * Returns null for anything that is not a live key: unknown, wrong secret, disabled, or expired
+ * at `now` (injectable so tests need no waits). There is deliberately no cache: a key
  * deleted in any instance is refused from the next lookup, because every lookup reads the
  * database (see api-key-lookup.ts).
  */
-export async function authenticateApiKey(lookup: KeyLookup, presented: string): Promise<ApiCaller | null> {
+export async function authenticateApiKey(lookup: KeyLookup, presented: string, now: Date = new Date()): Promise<ApiCaller | null> {
   const parsed = parseApiKey(presented);
   if (!parsed) return null;
   const row = await lookup.find(parsed.id);
   // A missing row still pays for a hash, so an unknown id does not answer faster than a wrong secret.
   const valid = verifySecret(parsed.secret, row?.secretHash ?? UNKNOWN_KEY_HASH);
   if (!row || !valid) return null;
+  if (row.disabled || (row.expiresAt !== null && row.expiresAt <= now.getTime())) return null;
   return {
     keyId: row.id,
     accountId: row.accountId,

@@ -9,6 +9,12 @@ export interface ApiKeyDTO {
   scopes: string[];
   createdAt: string;
   updatedAt: string;
+  lastUsedAt: string | null;
+  /** Null: never expires. */
+  expiresAt: string | null;
+  disabledAt: string | null;
+  /** The key this one replaced by a roll (it may since have been deleted). */
+  rolledFromId: string | null;
 }
 
 export const apiKeySelect = {
@@ -18,6 +24,10 @@ export const apiKeySelect = {
   scopes: true,
   createdAt: true,
   updatedAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  disabledAt: true,
+  rolledFromId: true,
 } as const;
 
 interface ApiKeyRow {
@@ -27,6 +37,10 @@ interface ApiKeyRow {
   scopes: string;
   createdAt: Date;
   updatedAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  disabledAt: Date | null;
+  rolledFromId: string | null;
 }
 
 export function toApiKeyDTO(row: ApiKeyRow): ApiKeyDTO {
@@ -37,5 +51,9 @@ export function toApiKeyDTO(row: ApiKeyRow): ApiKeyDTO {
     scopes: parseScopes(row.scopes),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    rolledFromId: row.rolledFromId,
   };
 }

@@ -12,6 +12,9 @@ export interface KeyRow {
   type: string;
   scopes: string;
   secretHash: string;
+  /** Milliseconds since the epoch, or null for a key that never expires. */
+  expiresAt: number | null;
+  disabled: boolean;
 }
 
 export interface KeyLookup {
@@ -37,29 +40,53 @@ export function createKeyLookup(db: PrismaClient, databaseUrl: string = resolveD
 
 export function prismaKeyLookup(db: PrismaClient): KeyLookup {
   return {
-    find: (id) => db.apiKey.findUnique({ where: { id }, select: keyRowSelect }),
+    find: async (id) => {
+      const row = await db.apiKey.findUnique({ where: { id }, select: keyRowSelect });
+      if (!row) return null;
+      const { expiresAt, disabledAt, ...rest } = row;
+      return { ...rest, expiresAt: expiresAt?.getTime() ?? null, disabled: disabledAt !== null };
+    },
     close: async () => {},
   };
 }
 
-const keyRowSelect = { id: true, accountId: true, type: true, scopes: true, secretHash: true } as const;
+const keyRowSelect = {
+  id: true,
+  accountId: true,
+  type: true,
+  scopes: true,
+  secretHash: true,
+  expiresAt: true,
+  disabledAt: true,
+} as const;
+
+// SQLite hands back the stored ISO text and 0/1; both become the KeyRow shape here.
+type SqliteKeyRow = Omit<KeyRow, "expiresAt" | "disabled"> & { expiresAt: string | null; disabled: number };
 
 export function sqliteKeyLookup(file: string): KeyLookup {
   // No busy timeout: a reader in WAL mode never waits for a writer, and a synchronous wait here
   // would freeze the whole server; should SQLite ever answer busy, the request gets a 503.
   const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
-  const statement = connection.prepare<[string], KeyRow>(
-    'SELECT "id", "accountId", "type", "scopes", "secretHash" FROM "ApiKey" WHERE "id" = ?',
+  const statement = connection.prepare<[string], SqliteKeyRow>(
+    'SELECT "id", "accountId", "type", "scopes", "secretHash", "expiresAt", "disabledAt" IS NOT NULL AS "disabled" FROM "ApiKey" WHERE "id" = ?',
   );
   return {
-    find: async (id) => statement.get(id) ?? null,
+    find: async (id) => {
+      const row = statement.get(id);
+      if (!row) return null;
+      return { ...row, expiresAt: row.expiresAt === null ? null : Date.parse(row.expiresAt), disabled: row.disabled === 1 };
+    },
     close: async () => {
       connection.close();
     },
   };
 }
 
-const KEY_ROW_SQL = 'SELECT "id", "accountId", "type", "scopes", "secretHash" FROM "ApiKey" WHERE "id" = $1';
+// The expiry as epoch milliseconds, computed by PostgreSQL: pg would read a timestamp without time
+// zone in the process's local zone, while Prisma writes it in UTC.
+const KEY_ROW_SQL = `SELECT "id", "accountId", "type", "scopes", "secretHash",
+  (EXTRACT(EPOCH FROM "expiresAt") * 1000)::float8 AS "expiresAt", "disabledAt" IS NOT NULL AS "disabled"
+  FROM "ApiKey" WHERE "id" = $1`;
 
 export function postgresKeyLookup(connectionString: string): KeyLookup {
   // Reads take no lock a writer holds; lock_timeout only bounds the wait behind a rare exclusive

@@ -15,7 +15,15 @@ import { writeTransaction } from "./transaction";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult, type Failure } from "./result";
 import { parseScopes, serializeScopes } from "./scopes-column";
 
-const createInputSchema = z.object({ name: apiKeyNameSchema, type: keyTypeSchema, scopes: scopeListSchema });
+const createInputSchema = z.object({
+  name: apiKeyNameSchema,
+  type: keyTypeSchema,
+  scopes: scopeListSchema,
+  /** Absent or null: the key never expires. */
+  expiresAt: z.date().nullable().optional(),
+});
+
+const PAST_EXPIRY = "Choose an expiry in the future";
 
 export type CreateApiKeyInput = z.input<typeof createInputSchema>;
 
@@ -25,11 +33,13 @@ export interface CreatedApiKey {
   apiKey: ApiKeyDTO;
 }
 
-export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput): Promise<DataResult<CreatedApiKey>> {
+export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, now: Date = new Date()): Promise<DataResult<CreatedApiKey>> {
   return catchFailure(async () => {
     const parsed = createInputSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     const { name, type } = parsed.data;
+    const expiresAt = parsed.data.expiresAt ?? null;
+    if (expiresAt && expiresAt <= now) return fail("invalid", PAST_EXPIRY, { expiresAt: [PAST_EXPIRY] });
     const actor = await requireScope(ctx, "api_keys.create", "You do not have permission to create API keys");
     const scopes = assignableScopes(actor, type, parsed.data.scopes);
 
@@ -51,10 +61,16 @@ export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput): 
           scopes: serializeScopes(scopes),
           secretHash: hashSecret(secret),
           createdById: actor.principal.kind === "user" ? actor.principal.userId : null,
+          expiresAt,
         },
         select: apiKeySelect,
       });
-      await recordAuditEvent(tx, actor, { action: "key.created", targetKeyId: id, targetName: name, details: { type, scopes } });
+      await recordAuditEvent(tx, actor, {
+        action: "key.created",
+        targetKeyId: id,
+        targetName: name,
+        details: { type, scopes, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) },
+      });
       return created;
     });
     return ok({ key, apiKey: toApiKeyDTO(row) });
@@ -114,7 +130,7 @@ export async function updateApiKey(
 }
 
 // The scopes a key of this type may hold, and that this actor may hand out.
-function assignableScopes(actor: Actor, type: KeyType, requested: readonly string[]): string[] {
+export function assignableScopes(actor: Actor, type: KeyType, requested: readonly string[]): string[] {
   const check = checkKeyScopes(type, requested);
   if (!check.ok) {
     if (check.reason === "empty") throw new DataFailure(fail("invalid", messages.noPermission, { scopes: [messages.noPermission] }));

@@ -61,7 +61,9 @@ describe.each(testProviders)("API keys data layer on %s", (provider) => {
     const list = await listApiKeys(ctx);
     if (!list.ok) throw new Error(list.message);
     expect(list.data.keys.map((k) => k.name)).toEqual(["second", "first"]);
-    expect(Object.keys(list.data.keys[0]!).sort()).toEqual(["createdAt", "createdBy", "id", "name", "scopes", "type", "updatedAt"]);
+    expect(Object.keys(list.data.keys[0]!).sort()).toEqual([
+      "createdAt", "createdBy", "disabledAt", "expiresAt", "id", "lastUsedAt", "name", "rolledFromId", "rolledToId", "scopes", "status", "type", "updatedAt",
+    ]);
     expect(list.data.keys[0]!.createdBy).toEqual({ name: "Test User", removed: false });
     expect(list.data.abilities).toEqual({ create: true, update: true, delete: true, billing: true });
   });

@@ -6,10 +6,15 @@ import type { DataContext } from "./context";
 import { writeTransaction } from "./transaction";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
+import { keyStatus, type KeyStatus } from "@/lib/keys/expiry";
 import { API_KEY_LIMIT, apiKeyIdSchema } from "@/lib/validation/api-key";
 
 export interface ApiKeyListItemDTO extends ApiKeyDTO {
   createdBy: CreatorDTO;
+  /** Judged by the server's clock when the list was read. */
+  status: KeyStatus;
+  /** The replacement made when this key was rolled, while both exist. */
+  rolledToId: string | null;
 }
 
 export interface ApiKeyList {
@@ -17,6 +22,8 @@ export interface ApiKeyList {
   /** Every key the account holds, counted against the limit: billing keys too, seen or not. */
   count: number;
   limit: number;
+  /** The server's clock when the list was read: statuses and "3 hours ago" are judged by it. */
+  readAt: string;
   /** What the caller may do on the page; the server checks again on every action. */
   abilities: { create: boolean; update: boolean; delete: boolean; billing: boolean };
   /** The caller's own scopes: the most a key they create or edit may hold. */
@@ -28,7 +35,7 @@ export function visibleKeysWhere(actor: Actor) {
   return { accountId: actor.accountId, ...(seesBilling(actor) ? {} : { type: "general" }) };
 }
 
-export async function listApiKeys(ctx: DataContext): Promise<DataResult<ApiKeyList>> {
+export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Promise<DataResult<ApiKeyList>> {
   return catchFailure(async () => {
     const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
     const [rows, account] = await Promise.all([
@@ -39,10 +46,20 @@ export async function listApiKeys(ctx: DataContext): Promise<DataResult<ApiKeyLi
       }),
       ctx.db.account.findUniqueOrThrow({ where: { id: ctx.accountId }, select: { keyCount: true } }),
     ]);
+    const replacements = new Map(rows.filter((row) => row.rolledFromId).map((row) => [row.rolledFromId, row.id]));
+    const ids = new Set(rows.map((row) => row.id));
     return ok({
-      keys: rows.map((row) => ({ ...toApiKeyDTO(row), createdBy: toCreatorDTO(row.createdBy) })),
+      keys: rows.map((row) => ({
+        ...toApiKeyDTO(row),
+        // The link between a rolled key and its replacement lasts until the old one is gone.
+        rolledFromId: row.rolledFromId && ids.has(row.rolledFromId) ? row.rolledFromId : null,
+        createdBy: toCreatorDTO(row.createdBy),
+        status: keyStatus(row, now),
+        rolledToId: replacements.get(row.id) ?? null,
+      })),
       count: account.keyCount,
       limit: API_KEY_LIMIT,
+      readAt: now.toISOString(),
       abilities: {
         create: actor.scopes.has("api_keys.create"),
         update: actor.scopes.has("api_keys.update"),

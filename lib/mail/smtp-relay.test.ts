@@ -83,6 +83,24 @@ describe.each(testProviders)("SMTP relay on %s", (provider) => {
     expect(await db.emailMessage.count({ where: { accountId: account.id } })).toBe(1);
   });
 
+  it("answers 535 to a disabled key until it is enabled, and to an expired key", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const sender = await insertKey(db, account.id, ["mail.send"]);
+    const refusal = () =>
+      transport({ user: "apikey", pass: sender.key }).sendMail(message).then(
+        () => null,
+        (error: { responseCode?: number }) => error.responseCode ?? -1,
+      );
+    await db.apiKey.update({ where: { id: sender.id }, data: { disabledAt: new Date() } });
+    expect(await refusal()).toBe(535);
+    await db.apiKey.update({ where: { id: sender.id }, data: { disabledAt: null } });
+    expect(await refusal()).toBeNull();
+    await db.apiKey.update({ where: { id: sender.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await refusal()).toBe(535);
+    expect(await db.emailMessage.count({ where: { accountId: account.id } })).toBe(1);
+  });
+
   it("refuses a key deleted during an open session from its next message on", async () => {
     const db = database.prisma;
     const account = await createAccount(db);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expiryChoices } from "@/lib/keys/expiry";
 import { categoriesFor, offeredLevels } from "@/lib/permissions/catalog";
 import { CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters, isWellFormedText, MALFORMED_TEXT_MESSAGE } from "./text";
 
@@ -32,6 +33,13 @@ export const apiKeyFormSchema = z
     type: keyTypeSchema,
     access: z.enum(["full", "restricted"]),
     levels: z.record(z.string().max(64), categoryLevelSchema),
+    // Chosen when creating only; an edit leaves a key's expiry as it is.
+    expiry: z.enum(expiryChoices).optional(),
+    expiryDate: z.string().max(10).optional(),
+  })
+  .refine((form) => form.expiry !== "date" || /^\d{4}-\d{2}-\d{2}$/.test(form.expiryDate ?? ""), {
+    path: ["expiryDate"],
+    message: "Enter the date the key expires",
   })
   .refine(
     // Each level must be one the category offers ("custom" keeps what the key already holds).

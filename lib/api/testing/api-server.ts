@@ -42,12 +42,12 @@ export function useApiServer(provider: DatabaseProvider, ready: (server: ApiTest
 }
 
 /** `url` is the database's: on SQLite, keys are then looked up as in production (raw statement). */
-export async function startApiServer(db: PrismaClient, url: string): Promise<RunningApi> {
+export async function startApiServer(db: PrismaClient, url: string, now?: () => Date): Promise<RunningApi> {
   const logs: string[] = [];
   const keys = createKeyLookup(db, url);
   const log = apiLog(createLogger({ write: (line: string) => void logs.push(line) }, "info"));
   const usage = createKeyUseRecorder(db, { log: log.error });
-  const server = createServer(createApiHandler({ db, keys, log, usage }));
+  const server = createServer(createApiHandler({ db, keys, log, usage, now }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { rollApiKey, rollGraceSchema, setApiKeyDisabled, type RolledApiKey } from "@/lib/data/api-key-lifecycle";
 import { createApiKey, updateApiKey, type CreatedApiKey } from "@/lib/data/api-key-writes";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import { deleteApiKey } from "@/lib/data/api-keys";
 import { fail, messages, type DataResult } from "@/lib/data/result";
 import { getActionContext } from "@/lib/data/session";
+import { expiryFromChoice } from "@/lib/keys/expiry";
 import { allGeneralScopes } from "@/lib/permissions/catalog";
 import { scopesFromLevels } from "@/lib/permissions/levels";
 import { apiKeyFormSchema, apiKeyIdSchema } from "@/lib/validation/api-key";
@@ -20,9 +22,12 @@ export async function createApiKeyAction(accountId: unknown, input: unknown): Pr
   const ctx = session.data;
   const form = apiKeyFormSchema.safeParse(input);
   if (!form.success) return invalidForm(form.error.issues);
-  const { name, type, access, levels } = form.data;
+  const { name, type, access, levels, expiry = "never", expiryDate } = form.data;
   const scopes = type === "general" && access === "full" ? [...allGeneralScopes] : scopesFromLevels(type, levels);
-  const result = await createApiKey(ctx, { name, type, scopes });
+  const now = new Date();
+  const expiresAt = expiryFromChoice(expiry, expiryDate, now);
+  if (expiresAt && Number.isNaN(expiresAt.getTime())) return fail("invalid", INVALID_DATE, { expiryDate: [INVALID_DATE] });
+  const result = await createApiKey(ctx, { name, type, scopes, expiresAt }, now);
   if (result.ok) revalidatePath("/settings/api_keys");
   return result;
 }
@@ -52,6 +57,31 @@ export async function deleteApiKeyAction(accountId: unknown, keyId: unknown): Pr
   if (result.ok) revalidatePath("/settings/api_keys");
   return result;
 }
+
+export async function setApiKeyDisabledAction(accountId: unknown, keyId: unknown, disabled: unknown): Promise<DataResult<ApiKeyDTO>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const id = apiKeyIdSchema.safeParse(keyId);
+  if (!id.success) return fail("not_found", messages.notFound);
+  if (typeof disabled !== "boolean") return fail("invalid", "Choose Disable or Enable");
+  const result = await setApiKeyDisabled(session.data, id.data, disabled);
+  if (result.ok) revalidatePath("/settings/api_keys");
+  return result;
+}
+
+export async function rollApiKeyAction(accountId: unknown, keyId: unknown, grace: unknown): Promise<DataResult<RolledApiKey>> {
+  const session = await getActionContext(accountId);
+  if (!session.ok) return session;
+  const id = apiKeyIdSchema.safeParse(keyId);
+  if (!id.success) return fail("not_found", messages.notFound);
+  const chosen = rollGraceSchema.safeParse(grace);
+  if (!chosen.success) return fail("invalid", "Choose when the old key expires", { grace: ["Choose when the old key expires"] });
+  const result = await rollApiKey(session.data, id.data, chosen.data);
+  if (result.ok) revalidatePath("/settings/api_keys");
+  return result;
+}
+
+const INVALID_DATE = "Enter a real date, as YYYY-MM-DD";
 
 function invalidForm(issues: { path: PropertyKey[]; message: string }[]) {
   const fieldErrors: Record<string, string[]> = {};

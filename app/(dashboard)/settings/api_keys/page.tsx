@@ -3,10 +3,11 @@ import { redirect } from "next/navigation";
 import { listApiKeys } from "@/lib/data/api-keys";
 import { getSessionContext } from "@/lib/data/session";
 import { ApiKeysView } from "./_components/api-keys-view";
+import { parseKeyListQuery } from "./_components/list-query";
 
 export const metadata: Metadata = { title: "API Keys" };
 
-export default async function ApiKeysPage() {
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await getSessionContext();
   if (!ctx) redirect("/sign-in");
   const result = await listApiKeys(ctx);
@@ -17,7 +18,7 @@ export default async function ApiKeysPage() {
         API Keys
       </h1>
       {result.ok ? (
-        <ApiKeysView list={result.data} />
+        <ApiKeysView list={result.data} query={parseKeyListQuery(await searchParams)} />
       ) : (
         <p className="mt-4 text-slate-700">{result.message}</p>
       )}

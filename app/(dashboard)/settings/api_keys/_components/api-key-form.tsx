@@ -11,6 +11,7 @@ import { allGeneralScopes, categoriesFor, type KeyType } from "@/lib/permissions
 import { isSubset } from "@/lib/permissions/rules";
 import { apiKeyFormSchema, API_KEY_NAME_MAX, type ApiKeyFormInput, type ApiKeyFormValues } from "@/lib/validation/api-key";
 import { AccessChoice } from "./access-choice";
+import { EXPIRY_DATE_ID, ExpiryField } from "./expiry-field";
 import { keyFormDefaults } from "./key-form-defaults";
 
 interface ApiKeyFormProps {
@@ -46,12 +47,15 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
   const { register, handleSubmit, setError, setValue, control, formState } = form;
   const access = useWatch({ control, name: "access" });
   const levels = useWatch({ control, name: "levels" });
+  const expiry = useWatch({ control, name: "expiry" });
   // Full Access grants every general scope: only someone who holds them all may choose it.
   const fullAllowed = isSubset(allGeneralScopes, heldScopes);
 
-  const focusFirstProblem = (errors: Pick<FieldErrors<ApiKeyFormInput>, "name" | "levels"> | { name?: true; levels?: true }) =>
+  const focusFirstProblem = (
+    errors: Pick<FieldErrors<ApiKeyFormInput>, "name" | "levels" | "expiryDate"> | { name?: true; levels?: true; expiryDate?: true },
+  ) =>
     requestAnimationFrame(() => {
-      const target = errors.name ? NAME_ID : errors.levels ? PERMISSIONS_ID : SUMMARY_ID;
+      const target = errors.name ? NAME_ID : errors.levels ? PERMISSIONS_ID : errors.expiryDate ? EXPIRY_DATE_ID : SUMMARY_ID;
       document.getElementById(target)?.focus();
     });
 
@@ -69,10 +73,16 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
     }
     if (result.ok) return;
     const fieldErrors = result.fieldErrors ?? {};
+    const dateError = (fieldErrors.expiryDate ?? fieldErrors.expiresAt)?.[0];
     if (fieldErrors.name) setError("name", { message: fieldErrors.name[0] });
     else if (fieldErrors.levels) setError("levels", { message: fieldErrors.levels[0] });
+    else if (dateError) setError("expiryDate", { message: dateError });
     else setError("root", { message: result.message });
-    focusFirstProblem({ name: fieldErrors.name ? true : undefined, levels: fieldErrors.levels ? true : undefined });
+    focusFirstProblem({
+      name: fieldErrors.name ? true : undefined,
+      levels: fieldErrors.levels ? true : undefined,
+      expiryDate: dateError ? true : undefined,
+    });
   }, focusFirstProblem);
 
   const errors = formState.errors;
@@ -81,6 +91,7 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
   const problems: Problem[] = [
     ...(errors.name?.message ? [{ fieldId: NAME_ID, message: errors.name.message }] : []),
     ...(levelsError ? [{ fieldId: PERMISSIONS_ID, message: levelsError }] : []),
+    ...(errors.expiryDate?.message ? [{ fieldId: EXPIRY_DATE_ID, message: errors.expiryDate.message }] : []),
     ...(errors.root?.message ? [{ message: errors.root.message }] : []),
   ];
   const showEditor = type === "billing" || access === "restricted";
@@ -137,6 +148,15 @@ export function ApiKeyForm({ type, initial, heldScopes, submitLabel, onSubmit, o
           }}
         />
       ) : null}
+
+      {initial ? null : (
+        <ExpiryField
+          choice={register("expiry")}
+          date={register("expiryDate")}
+          showDate={expiry === "date"}
+          dateError={errors.expiryDate?.message}
+        />
+      )}
 
       <FormActions submitLabel={submitLabel} pendingLabel={"Saving…"} pending={formState.isSubmitting} onCancel={onCancel} />
     </form>

@@ -4,33 +4,45 @@ import { useTable } from "@tanstack/react-table";
 import { useMemo } from "react";
 import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
 import { buildColumns, features } from "./columns";
+import { ReadAtContext } from "./last-used";
 import type { RowActionHandlers } from "./row-actions";
 
 // Fixed column widths, so a long name wraps inside its column instead of pushing Action out of
-// the card, and columns keep their places whatever the rows hold. On phones only Name and Action
-// remain: the ID moves under the name (see columns.tsx).
+// the card, and columns keep their places whatever the rows hold. The narrower the screen, the
+// fewer extra columns; on phones only Name and Action remain: the ID moves under the name and
+// the Billing badge beside it (see columns.tsx).
 const columnClasses: Record<string, string> = {
   name: "",
-  id: "hidden w-64 md:table-cell",
-  createdBy: "hidden w-40 lg:table-cell",
+  id: "hidden w-56 md:table-cell",
+  type: "hidden w-24 lg:table-cell",
+  lastUsed: "hidden w-32 lg:table-cell",
+  permissions: "hidden w-44 xl:table-cell",
+  created: "hidden w-40 2xl:table-cell",
   actions: "w-20 text-right",
 };
 
-export function ApiKeysTable({ keys, ...handlers }: { keys: ApiKeyListItemDTO[] } & RowActionHandlers) {
-  const { onEdit, onDelete } = handlers;
+interface ApiKeysTableProps extends RowActionHandlers {
+  keys: ApiKeyListItemDTO[];
+  readAt: string;
+  caption: string;
+}
+
+export function ApiKeysTable({ keys, readAt, caption, ...handlers }: ApiKeysTableProps) {
+  const { onEdit, onDelete, onRoll, onSetDisabled } = handlers;
   const { create, update, delete: remove, billing } = handlers.abilities;
   // Columns must keep their identity across refreshes: new cell renderers remount every cell,
   // and a remounted gear button drops the focus just handed back to it after a dialog.
   const columns = useMemo(
-    () => buildColumns({ abilities: { create, update, delete: remove, billing }, onEdit, onDelete }),
-    [create, update, remove, billing, onEdit, onDelete],
+    () => buildColumns({ abilities: { create, update, delete: remove, billing }, onEdit, onDelete, onRoll, onSetDisabled }),
+    [create, update, remove, billing, onEdit, onDelete, onRoll, onSetDisabled],
   );
   const table = useTable({ features, columns, data: keys, getRowId: (key) => key.id });
 
   return (
+    <ReadAtContext value={readAt}>
     <div className="mt-4 rounded-lg border border-slate-200 bg-white">
       <table className="w-full table-fixed text-left text-sm">
-        <caption className="sr-only">API keys, newest first</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -55,5 +67,6 @@ export function ApiKeysTable({ keys, ...handlers }: { keys: ApiKeyListItemDTO[] 
         </tbody>
       </table>
     </div>
+    </ReadAtContext>
   );
 }

@@ -1,17 +1,23 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import type { ApiKeyList } from "@/lib/data/api-keys";
 import type { KeyType } from "@/lib/permissions/catalog";
+import { useRenderedAccountId } from "@/components/account/current-account";
 import { StatusMessage } from "@/components/ui/status-message";
+import { setApiKeyDisabledAction } from "../actions";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { CREATE_KEY_BUTTON_ID, CreateKeyMenu } from "./create-key-menu";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
+import { KeyCount } from "./key-count";
+import { applyKeyListQuery, keySorts, type KeyListQuery } from "./list-query";
 import { EmptyState, ReadOnlyNotice } from "./notices";
+import { KeysToolbar } from "./toolbar";
 import { rowActionsButtonId } from "./row-actions";
+import { RollKeyDialog } from "./roll-key-dialog";
 import { SecretDialog } from "./secret-dialog";
 import { useFocusAfter } from "@/components/ui/use-focus-after";
 
@@ -21,16 +27,30 @@ type Open =
   | { kind: "create"; type: KeyType }
   | { kind: "created"; key: string; id: string; name: string }
   | { kind: "edit"; apiKey: ApiKeyDTO }
-  | { kind: "delete"; apiKey: ApiKeyDTO };
+  | { kind: "delete"; apiKey: ApiKeyDTO }
+  | { kind: "roll"; apiKey: ApiKeyDTO };
 
 const rowId = (keyId: string) => `api-key-row-${keyId}`;
 
-export function ApiKeysView({ list }: { list: ApiKeyList }) {
+// From this many keys the count turns into a warning: the limit is near.
+const NEAR_LIMIT = 90;
+
+export function ApiKeysView({ list, query }: { list: ApiKeyList; query: KeyListQuery }) {
+  const shown = useMemo(() => applyKeyListQuery(list.keys, query), [list.keys, query]);
   const [open, setOpen] = useState<Open>({ kind: "none" });
   const [status, setStatus] = useState("");
   // Stable, so the table's columns (and the focus inside them) survive re-renders.
   const onEdit = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "edit", apiKey }), []);
   const onDelete = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "delete", apiKey }), []);
+  const onRoll = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "roll", apiKey }), []);
+  const accountId = useRenderedAccountId();
+  const onSetDisabled = useCallback(
+    async (apiKey: ApiKeyDTO, disabled: boolean) => {
+      const result = await setApiKeyDisabledAction(accountId, apiKey.id, disabled);
+      setStatus(result.ok ? `API key ${disabled ? "disabled" : "enabled"}: ${apiKey.name}` : result.message);
+    },
+    [accountId],
+  );
   const focusAfter = useFocusAfter(list.keys);
   const close = (...focusIds: string[]) => {
     setOpen({ kind: "none" });
@@ -39,15 +59,13 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
   // After a delete, focus moves to the next row's gear (the one that takes the deleted row's
   // place), or to Create when it was the last; it waits until the refreshed list has dropped the row.
   const afterDelete = (apiKey: ApiKeyDTO) => {
-    const index = list.keys.findIndex((key) => key.id === apiKey.id);
-    const next = list.keys[index + 1];
+    const index = shown.findIndex((key) => key.id === apiKey.id);
+    const next = shown[index + 1];
     setOpen({ kind: "none" });
     setStatus(`API key deleted: ${apiKey.name}`);
     focusAfter({ ids: [...(next ? [rowActionsButtonId(next.id)] : []), CREATE_KEY_BUTTON_ID], untilGone: rowId(apiKey.id) });
   };
 
-  // The account's own count: billing keys a member cannot see still take up places.
-  const atLimit = list.count >= list.limit;
   const createMenu = list.abilities.create ? (
     <CreateKeyMenu billing={list.abilities.billing} onChoose={(type) => setOpen({ kind: "create", type })} />
   ) : null;
@@ -55,25 +73,31 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
   return (
     <div className="mt-2">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600">
-          {list.count} of {list.limit} keys
-          {atLimit ? " · delete a key to create another" : ""}
-        </p>
+        {/* The account's own count: billing keys a member cannot see still take up places. */}
+        <KeyCount count={list.count} limit={list.limit} nearLimit={NEAR_LIMIT} />
         {list.keys.length > 0 ? createMenu : null}
       </div>
       {list.abilities.create ? null : <ReadOnlyNotice />}
       <StatusMessage message={status} />
 
-      {list.keys.length > 0 ? (
+      {list.keys.length > 0 ? <KeysToolbar query={query} /> : null}
+      {list.keys.length > 0 && shown.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-700">No API keys match “{query.q}”.</p>
+      ) : null}
+      {shown.length > 0 ? (
         <ApiKeysTable
-          keys={list.keys}
+          keys={shown}
+          readAt={list.readAt}
+          caption={`API keys, ${keySorts[query.sort].toLowerCase()}${query.q ? `, matching “${query.q}”` : ""}`}
           abilities={list.abilities}
           onEdit={onEdit}
           onDelete={onDelete}
+          onRoll={onRoll}
+          onSetDisabled={onSetDisabled}
         />
-      ) : (
+      ) : list.keys.length === 0 ? (
         <EmptyState>{createMenu}</EmptyState>
-      )}
+      ) : null}
 
       {open.kind === "create" ? (
         <CreateKeyDialog
@@ -97,6 +121,16 @@ export function ApiKeysView({ list }: { list: ApiKeyList }) {
           onSaved={() => {
             setStatus(`API key saved: ${open.apiKey.name}`);
             close(rowActionsButtonId(open.apiKey.id));
+          }}
+        />
+      ) : null}
+      {open.kind === "roll" ? (
+        <RollKeyDialog
+          apiKey={open.apiKey}
+          onClose={() => close(rowActionsButtonId(open.apiKey.id))}
+          onRolled={(key, replacement) => {
+            setStatus(`API key rolled: ${replacement.name}`);
+            setOpen({ kind: "created", key, ...replacement });
           }}
         />
       ) : null}

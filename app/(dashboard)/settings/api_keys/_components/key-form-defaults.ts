@@ -24,8 +24,8 @@ export function keyFormDefaults(type: KeyType, heldScopes: readonly string[], in
         return [category.id, read === "none" ? highestGrantableLevel(category, "full", heldScopes) : read];
       }),
     );
-    return { name: "", type, access: "restricted", levels };
+    return { name: "", type, access: "restricted", levels, expiry: "never" };
   }
   const levels = Object.fromEntries(categories.map((category) => [category.id, "none" as const]));
-  return { name: "", type, access: isSubset(allGeneralScopes, heldScopes) ? "full" : "restricted", levels };
+  return { name: "", type, access: isSubset(allGeneralScopes, heldScopes) ? "full" : "restricted", levels, expiry: "never" };
 }

@@ -2,13 +2,14 @@
 
 import { GearIcon } from "@/components/ui/gear-icon";
 import { Menu, type MenuItem } from "@/components/ui/menu";
-import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
-import type { ApiKeyList } from "@/lib/data/api-keys";
+import type { ApiKeyList, ApiKeyListItemDTO } from "@/lib/data/api-keys";
 
 export interface RowActionHandlers {
   abilities: ApiKeyList["abilities"];
-  onEdit: (apiKey: ApiKeyDTO) => void;
-  onDelete: (apiKey: ApiKeyDTO) => void;
+  onEdit: (apiKey: ApiKeyListItemDTO) => void;
+  onDelete: (apiKey: ApiKeyListItemDTO) => void;
+  onRoll: (apiKey: ApiKeyListItemDTO) => void;
+  onSetDisabled: (apiKey: ApiKeyListItemDTO, disabled: boolean) => void;
 }
 
 /** The gear button's id, where focus returns after its Edit or a neighbour's Delete dialog. */
@@ -16,9 +17,16 @@ export function rowActionsButtonId(keyId: string): string {
   return `api-key-actions-${keyId}`;
 }
 
-export function RowActions({ apiKey, abilities, onEdit, onDelete }: { apiKey: ApiKeyDTO } & RowActionHandlers) {
+export function RowActions({ apiKey, abilities, onEdit, onDelete, onRoll, onSetDisabled }: { apiKey: ApiKeyListItemDTO } & RowActionHandlers) {
+  // An expired key can only be deleted: it is never revived.
+  const live = apiKey.status !== "expired";
+  const disabled = apiKey.status === "disabled";
   const items: MenuItem[] = [
-    ...(abilities.update ? [{ id: "edit", label: "Edit", onSelect: () => onEdit(apiKey) }] : []),
+    ...(live && abilities.update ? [{ id: "edit", label: "Edit", onSelect: () => onEdit(apiKey) }] : []),
+    ...(live && abilities.create && abilities.update ? [{ id: "roll", label: "Roll key", onSelect: () => onRoll(apiKey) }] : []),
+    ...(live && abilities.update
+      ? [{ id: "toggle", label: disabled ? "Enable" : "Disable", onSelect: () => onSetDisabled(apiKey, !disabled) }]
+      : []),
     ...(abilities.delete ? [{ id: "delete", label: "Delete", destructive: true, onSelect: () => onDelete(apiKey) }] : []),
   ];
   if (items.length === 0) return null;

@@ -1,0 +1,31 @@
+import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
+
+const badge = "ml-2 rounded px-1.5 py-0.5 text-xs font-medium";
+
+/** "Expired" or "Disabled" beside the name, and the link between a rolled key and its replacement. */
+export function KeyStatus({ apiKey }: { apiKey: ApiKeyListItemDTO }) {
+  return (
+    <>
+      {apiKey.status === "expired" ? <span className={`${badge} bg-red-100 text-red-800`}>Expired</span> : null}
+      {apiKey.status === "disabled" ? <span className={`${badge} bg-slate-200 text-slate-800`}>Disabled</span> : null}
+      {apiKey.rolledToId ? (
+        <span className="mt-1 block text-xs text-slate-600">
+          Replaced by <code className="font-mono break-all">{apiKey.rolledToId}</code>
+        </span>
+      ) : null}
+      {apiKey.rolledFromId ? (
+        <span className="mt-1 block text-xs text-slate-600">
+          Replaces <code className="font-mono break-all">{apiKey.rolledFromId}</code>
+        </span>
+      ) : null}
+      {apiKey.status !== "expired" && apiKey.expiresAt ? (
+        <span className="mt-1 block text-xs text-slate-600">Expires {formatInstant(apiKey.expiresAt)}</span>
+      ) : null}
+    </>
+  );
+}
+
+// UTC and a fixed format: the same text on the server and in the browser.
+function formatInstant(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}

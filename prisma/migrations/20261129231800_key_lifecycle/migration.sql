@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ApiKey" ADD COLUMN "disabledAt" DATETIME;
+ALTER TABLE "ApiKey" ADD COLUMN "expiresAt" DATETIME;
+ALTER TABLE "ApiKey" ADD COLUMN "rolledFromId" TEXT;
