@@ -135,5 +135,9 @@ test("a key is created, copied, edited and deleted with the keyboard alone", asy
   await expect(page.getByRole("status").filter({ hasText: "API key deleted" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: renamed })).toHaveCount(0);
   expect(nextName).toBeTruthy();
-  await expect(page.getByRole("button", { name: `Actions for ${nextName}`, exact: true })).toBeFocused();
+  // Focus lands on the next row's gear, never on <body>. Other journeys share the owner's account
+  // and may delete that row meanwhile: then the row after it, or Create, takes focus.
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^(Actions for .+|Create API Key)$/);
+  const nextGear = page.getByRole("button", { name: `Actions for ${nextName}`, exact: true });
+  if ((await nextGear.count()) > 0) await expect(nextGear).toBeFocused();
 });
