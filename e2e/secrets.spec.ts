@@ -15,14 +15,23 @@ test("a secret is in its create response only, sent with no-store, and nowhere a
   const form = await openCreateDialog(page, "General");
   await form.getByLabel("API Key Name").fill(name);
   await form.getByRole("group", { name: "API Key Permissions" }).getByRole("radio", { name: /^Full Access/ }).check();
-  // The body is read as soon as the response arrives: Chromium drops it once the page moves on
-  // (the router refreshes the list after the action).
-  const actionResponse = page
-    .waitForResponse((response) => response.request().method() === "POST" && Boolean(response.request().headers()["next-action"]))
-    .then(async (response) => ({ headers: response.headers(), body: await response.body() }));
+  // The action's response is taken on its way to the page (route.fetch): Chromium may drop a
+  // response's body once the router moves on, so reading it afterwards is not reliable.
+  let action: { headers: Record<string, string>; body: Buffer } | undefined;
+  await page.route(
+    (url) => url.pathname === "/settings/api_keys",
+    async (route) => {
+      if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+      const response = await route.fetch();
+      action = { headers: response.headers(), body: await response.body() };
+      await route.fulfill({ response });
+    },
+  );
   await form.getByRole("button", { name: "Create & View" }).click();
-  const action = await actionResponse;
   const created = page.getByRole("alertdialog", { name: "API Key Created" });
+  await expect(created).toBeVisible();
+  await page.unrouteAll();
+  if (!action) throw new Error("the create action's response was not seen");
   const pageKey = await created.getByRole("textbox", { name: "API key" }).inputValue();
   expect(pageKey).toMatch(API_KEY_FORMAT);
   // The action's answer carries the key: no cache on the way may keep it.
