@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { isSignUpOpen } from "@/lib/config/mode";
 import { Prisma, type PrismaClient } from "@/lib/db/create-client";
 import { newOwnerSchema, type NewOwnerValues } from "@/lib/validation/own-account";
-import { catchFailure, DataFailure, fail, ok, type DataResult, type Failure } from "./result";
+import { catchFailure, DataFailure, fail, invalidForm, ok, type DataResult, type Failure } from "./result";
 
 // How people get an account of their own without an invitation: the first owner at /setup, and
 // anyone at /sign-up where it is open. Nobody is signed in yet, so these take the database; what
@@ -92,9 +92,7 @@ function parseNewOwner(input: unknown): { ok: true; data: NewOwnerValues } | Fai
     if (isCommonPassword(parsed.data.password)) return fail("invalid", COMMON_PASSWORD_MESSAGE, { password: [COMMON_PASSWORD_MESSAGE] });
     return ok(parsed.data);
   }
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return fail("invalid", parsed.error.issues[0]?.message ?? "Check the form", fieldErrors);
+  return invalidForm(parsed.error.issues);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -10,7 +10,7 @@ import {
   passwordResetTokenSchema,
   resetPasswordSchema,
 } from "@/lib/validation/own-account";
-import { catchFailure, DataFailure, fail, ok, type DataResult } from "./result";
+import { catchFailure, DataFailure, fail, invalidForm, ok, type DataResult } from "./result";
 
 // One-time links that set a password: "Forgot password?", `npm run user:reset-password` and the
 // set-password link of `npm run user:create`. The token is the authority (nobody is signed in),
@@ -65,11 +65,7 @@ export async function getPasswordResetStatus(db: PrismaClient, token: string): P
 export async function resetPassword(db: PrismaClient, token: string, input: unknown): Promise<DataResult<{ email: string }>> {
   return catchFailure(async () => {
     const parsed = resetPasswordSchema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-      return fail("invalid", parsed.error.issues[0]?.message ?? "Check the form", fieldErrors);
-    }
+    if (!parsed.success) return invalidForm(parsed.error.issues);
     if (isCommonPassword(parsed.data.password)) return fail("invalid", COMMON_PASSWORD_MESSAGE, { password: [COMMON_PASSWORD_MESSAGE] });
     const status = await getPasswordResetStatus(db, token);
     if (status !== "valid") return fail("not_found", statusMessages[status]);

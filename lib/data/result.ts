@@ -27,6 +27,13 @@ export function fail(code: FailureCode, message: string, fieldErrors?: Record<st
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }
 
+/** A form that failed its zod schema: each field's messages, and the first message as the summary. */
+export function invalidForm(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Failure {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return fail("invalid", issues[0]?.message ?? "Check the form", fieldErrors);
+}
+
 // Thrown inside a transaction to roll it back; the data function catches it and returns the failure.
 export class DataFailure extends Error {
   constructor(readonly failure: Failure) {

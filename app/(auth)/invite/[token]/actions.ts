@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
 import { getDb } from "@/lib/data/db";
 import { acceptInviteAsNewUser, acceptInviteAsUser } from "@/lib/data/invite-acceptance";
-import { fail, messages, type Failure } from "@/lib/data/result";
+import { fail, invalidForm, messages, type Failure } from "@/lib/data/result";
 import { ACCOUNT_COOKIE, getViewer } from "@/lib/data/session";
 import { acceptInviteSchema } from "@/lib/validation/teammate";
 
@@ -15,11 +15,7 @@ import { acceptInviteSchema } from "@/lib/validation/teammate";
 /** A new person sets a name and password, joins, and is signed in. */
 export async function acceptInviteAction(token: unknown, input: unknown): Promise<Failure> {
   const form = acceptInviteSchema.safeParse(input);
-  if (!form.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of form.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return fail("invalid", form.error.issues[0]?.message ?? "Check the form", fieldErrors);
-  }
+  if (!form.success) return invalidForm(form.error.issues);
   const result = await acceptInviteAsNewUser(getDb(), String(token), { name: form.data.name, password: form.data.password });
   if (!result.ok) return result;
   await rememberAccount(result.data.accountId);

@@ -5,7 +5,7 @@ import { rollApiKey, rollGraceSchema, setApiKeyDisabled, type RolledApiKey } fro
 import { createApiKey, updateApiKey, type CreatedApiKey } from "@/lib/data/api-key-writes";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import { deleteApiKey } from "@/lib/data/api-keys";
-import { fail, messages, type DataResult } from "@/lib/data/result";
+import { fail, invalidForm, messages, type DataResult } from "@/lib/data/result";
 import { getActionContext } from "@/lib/data/session";
 import { expiryFromChoice } from "@/lib/keys/expiry";
 import { allGeneralScopes } from "@/lib/permissions/catalog";
@@ -83,8 +83,3 @@ export async function rollApiKeyAction(accountId: unknown, keyId: unknown, grace
 
 const INVALID_DATE = "Enter a real date, as YYYY-MM-DD";
 
-function invalidForm(issues: { path: PropertyKey[]; message: string }[]) {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return fail("invalid", issues[0]?.message ?? "Check the form", fieldErrors);
-}

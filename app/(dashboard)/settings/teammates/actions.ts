@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { createInvite, revokeInvite, type InviteDTO } from "@/lib/data/invites";
-import { fail, ok, type DataResult } from "@/lib/data/result";
+import { fail, invalidForm, ok, type DataResult } from "@/lib/data/result";
 import { getActionContext, getViewer } from "@/lib/data/session";
 import { isOutgoingMailConfigured } from "@/lib/outgoing-mail/config";
 import { invitationMessage } from "@/lib/outgoing-mail/messages";
@@ -80,8 +80,3 @@ export async function revokeInviteAction(accountId: unknown, inviteId: unknown):
   return result;
 }
 
-function invalidForm(issues: { path: PropertyKey[]; message: string }[]) {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return fail("invalid", issues[0]?.message ?? "Check the form", fieldErrors);
-}
