@@ -4,6 +4,7 @@ import { isDatabaseBusy } from "@/lib/db/busy";
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { KeyLookup } from "@/lib/data/api-key-lookup";
 import { apiKeyContext, authenticateApiKey, type ApiCaller } from "@/lib/data/api-auth";
+import { isApiKeyId } from "@/lib/keys/parse";
 import { createKeyUseRecorder, type KeyUseRecorder } from "@/lib/data/api-key-usage";
 import { apiLog, createLogger, type ApiLog } from "./access-log";
 import { readJsonBody } from "./body";
@@ -89,7 +90,7 @@ async function respond(
   const token = hasOneAuthorization(req.rawHeaders) ? BEARER.exec(req.headers.authorization ?? "")?.[1] : undefined;
   const caller = token ? await authenticateApiKey(keys, token, now()) : null;
   note(match?.route.path ?? "(no route)", caller);
-  if (!caller) return errors.unauthorized();
+  if (!caller) return token !== undefined && isApiKeyId(token) ? errors.keyIdNotKey() : errors.unauthorized();
   // Acting for a subuser is not supported: ignoring the header would change the parent account.
   if (req.headers["on-behalf-of"] !== undefined) return errors.onBehalfOfUnsupported();
   if (!match) return errors.noRoute();

@@ -114,6 +114,24 @@ describe.each(testProviders)("the /v3 protocol on %s", (provider) => {
     }
   });
 
+  it("tells a caller who sent a bare key id that the id alone is not the key, in SendGrid's 401 shape", async () => {
+    const acct = await account();
+    const { id, key } = await insertKey(db, acct.id, ["mail.send"]);
+    const hint = err("authorization required: this looks like an API key ID, which alone is not the key; use the full API key, which starts with SG.");
+    // The same answer for an id that exists and one that does not: decided on the format alone.
+    for (const presented of [id, "AAAAAAAAAAAAAAAAAAAAAA"]) {
+      const response = await call(api, presented, "GET", "/v3/scopes");
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual(hint);
+    }
+    // Anything else that is not a live key keeps the plain answer.
+    for (const presented of [`${key.slice(0, -1)}${key.endsWith("A") ? "B" : "A"}`, `SG.${id}`, `${id}x`, id.slice(1)]) {
+      const response = await call(api, presented, "GET", "/v3/scopes");
+      expect(response.status, presented).toBe(401);
+      expect(await response.json()).toEqual(err("authorization required"));
+    }
+  });
+
   it("stops reading a chunked body at 64 KB and answers 413 without creating anything", async () => {
     const acct = await account();
     const { key } = await insertKey(db, acct.id, [...apiKeysFull, "mail.send"]);

@@ -1,4 +1,5 @@
 import { RETRY_AFTER_SECONDS } from "@/lib/db/busy";
+import { USE_THE_FULL_KEY } from "@/lib/keys/parse";
 import type { ServerResponse } from "node:http";
 
 /** SendGrid's error body: `{"errors":[{"field":…,"message":…}]}`. */
@@ -29,6 +30,10 @@ export function apiError(status: number, message: string, field: string | null =
 
 export const errors = {
   unauthorized: () => apiError(401, "authorization required"),
+  // The page shows a key's 22-character ID next to its name, and people paste it where the key
+  // belongs. Still SendGrid's 401 and shape, starting with its words; decided on the token's format
+  // alone, so it reveals nothing about which ids exist.
+  keyIdNotKey: () => apiError(401, `authorization required: this looks like an API key ID, which alone is not the key; ${USE_THE_FULL_KEY}`),
   forbidden: () => apiError(403, "access forbidden"),
   notFound: () => apiError(404, "unable to find API Key"),
   noRoute: () => apiError(404, "resource not found"),

@@ -18,3 +18,6 @@ export function parseApiKey(key: string): { id: string; secret: string } | null 
 export function isApiKeyId(value: string): boolean {
   return typeof value === "string" && ID_PATTERN.test(value);
 }
+
+/** What to tell someone who presented a key id where the key belongs. */
+export const USE_THE_FULL_KEY = "use the full API key, which starts with SG.";

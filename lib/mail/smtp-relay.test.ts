@@ -83,6 +83,21 @@ describe.each(testProviders)("SMTP relay on %s", (provider) => {
     expect(await db.emailMessage.count({ where: { accountId: account.id } })).toBe(1);
   });
 
+  it("answers 535 to a bare key id as the password, saying the id alone is not the key", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const sender = await insertKey(db, account.id, ["mail.send"]);
+    const refusal = (pass: string) =>
+      transport({ user: "apikey", pass }).sendMail(message).then(
+        () => null,
+        (error: { responseCode?: number; response?: string }) => ({ code: error.responseCode, response: error.response }),
+      );
+    const hint = "535 Authentication failed: the password looks like an API key ID, which alone is not the key; use the full API key, which starts with SG.";
+    expect(await refusal(sender.id)).toEqual({ code: 535, response: hint });
+    expect(await refusal("AAAAAAAAAAAAAAAAAAAAAA")).toEqual({ code: 535, response: hint });
+    expect(await refusal(`${sender.key.slice(0, -2)}xx`)).toEqual({ code: 535, response: "535 Authentication failed: username apikey and a valid API key expected" });
+  });
+
   it("answers 535 to a disabled key until it is enabled, and to an expired key", async () => {
     const db = database.prisma;
     const account = await createAccount(db);

@@ -2,6 +2,7 @@ import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { KeyLookup } from "@/lib/data/api-key-lookup";
 import { authenticateApiKey } from "@/lib/data/api-auth";
+import { isApiKeyId, USE_THE_FULL_KEY } from "@/lib/keys/parse";
 import { maySendMail } from "@/lib/data/email-message-writes";
 import { MAX_MAIL_BYTES } from "@/lib/validation/mail-send";
 import { newMessageId } from "./message";
@@ -23,6 +24,15 @@ function smtpError(code: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode: code });
 }
 
+// A bare key id as the password (the page shows it beside the name) is told so: judged on the
+// password's format alone, as /v3 does (lib/api/responses.ts), so it reveals nothing about ids.
+function refusal(username: string | undefined, password: string | undefined): string {
+  if (username === USERNAME && password !== undefined && isApiKeyId(password)) {
+    return `Authentication failed: the password looks like an API key ID, which alone is not the key; ${USE_THE_FULL_KEY}`;
+  }
+  return "Authentication failed: username apikey and a valid API key expected";
+}
+
 /** The SMTP relay: authenticated sessions only, every message through the same pipeline as /v3/mail/send. */
 export function createSmtpRelay({ db, keys, tls, log = (line) => console.log(line) }: SmtpRelayOptions): SMTPServer {
   // The presented key, kept beside the session (never in it: session fields may be logged), so
@@ -38,7 +48,7 @@ export function createSmtpRelay({ db, keys, tls, log = (line) => console.log(lin
     onAuth(auth, session, callback) {
       void (async () => {
         const caller = auth.username === USERNAME && auth.password ? await authenticateApiKey(keys, auth.password) : null;
-        if (!caller) return callback(smtpError(535, "Authentication failed: username apikey and a valid API key expected"));
+        if (!caller) return callback(smtpError(535, refusal(auth.username, auth.password)));
         if (!maySendMail(caller)) return callback(smtpError(550, "The API key does not hold the mail.send permission"));
         presented.set(session, auth.password!);
         callback(null, { user: caller.keyId });
