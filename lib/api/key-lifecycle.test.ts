@@ -45,4 +45,23 @@ describe.each(testProviders)("expired and disabled keys on /v3 (%s)", (provider)
     await database.prisma.apiKey.update({ where: { id }, data: { disabledAt: null } });
     expect((await scopes(key)).status).toBe(200);
   });
+
+  // SendGrid has no expiry; its PUT/PATCH answer 400 for a request it will not carry out. The key
+  // is still there (GET shows it, DELETE removes it), so "unable to find API Key" would be untrue.
+  it("answers 400 to PUT and PATCH on an expired key, and still deletes it", async () => {
+    const account = await createAccount(database.prisma);
+    const { key: caller } = await insertKey(database.prisma, account.id, ["api_keys.read", "api_keys.update", "api_keys.delete", "mail.send"]);
+    const { id } = await insertKey(database.prisma, account.id, ["mail.send"], "general", "expired");
+    // The data layer judges expiry by the real clock: the key expired a minute ago.
+    await database.prisma.apiKey.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    const refusal = { errors: [{ field: null, message: "This API key has expired: it can only be deleted" }] };
+    for (const [method, body] of [["PUT", { name: "renamed", scopes: ["mail.send"] }], ["PATCH", { name: "renamed" }]] as const) {
+      const response = await call(api, caller, method, `/v3/api_keys/${id}`, body);
+      expect(response.status, method).toBe(400);
+      expect(await response.json()).toEqual(refusal);
+    }
+    const shown = await call(api, caller, "GET", `/v3/api_keys/${id}`);
+    expect(await shown.json()).toMatchObject({ api_key_id: id, name: "expired" });
+    expect((await call(api, caller, "DELETE", `/v3/api_keys/${id}`)).status).toBe(204);
+  });
 });

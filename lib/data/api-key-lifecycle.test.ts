@@ -5,7 +5,7 @@ import { authenticateApiKey } from "./api-auth";
 import { createKeyLookup, type KeyLookup } from "./api-key-lookup";
 import { getApiKeyDetails } from "./api-key-history";
 import { rollApiKey, setApiKeyDisabled } from "./api-key-lifecycle";
-import { createApiKey } from "./api-key-writes";
+import { createApiKey, updateApiKey } from "./api-key-writes";
 import { deleteApiKey, listApiKeys } from "./api-keys";
 import { asUser, createAccount, createMember, insertKey } from "./test-fixtures";
 
@@ -96,6 +96,23 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
     expect(await rollApiKey(ctx, apiKey.id, "7d", later)).toMatchObject({ ok: false, code: "invalid" });
     expect(await setApiKeyDisabled(ctx, apiKey.id, false, later)).toMatchObject({ ok: false, code: "invalid" });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).expiresAt).toEqual(now);
+    expect(await deleteApiKey(ctx, apiKey.id)).toMatchObject({ ok: true });
+  });
+
+  it("refuses to edit an expired key's name or permissions: nothing is written, it can still be deleted", async () => {
+    const now = new Date();
+    const { ctx, apiKey } = await ownerWithKey(at(now, HOUR), now);
+    expect(await updateApiKey(ctx, apiKey.id, { name: "renamed" }, at(now, HOUR - 1))).toMatchObject({ ok: true });
+    const before = await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
+    for (const input of [{ name: "again" }, { name: "renamed", permissions: { scopes: ["mail.send"] } }]) {
+      expect(await updateApiKey(ctx, apiKey.id, input, at(now, HOUR))).toEqual({
+        ok: false,
+        code: "invalid",
+        message: "This API key has expired: it can only be deleted",
+      });
+    }
+    expect(await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).toEqual(before);
+    expect(await db.auditEvent.count({ where: { targetKeyId: apiKey.id, action: "key.updated" } })).toBe(1);
     expect(await deleteApiKey(ctx, apiKey.id)).toMatchObject({ ok: true });
   });
 

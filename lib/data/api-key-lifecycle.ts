@@ -9,14 +9,14 @@ import { requireScope } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { findKeyRow } from "./api-keys";
 import type { CreatedApiKey } from "./api-key-writes";
-import { assignableScopes } from "./api-key-writes";
+import { assignableScopes, EXPIRED_KEY_MESSAGE } from "./api-key-writes";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
 import { parseScopes, serializeScopes } from "./scopes-column";
 
 export const lifecycleMessages = {
-  expired: "This API key has expired: it can only be deleted",
+  expired: EXPIRED_KEY_MESSAGE,
 } as const;
 
 export const rollGraceSchema = z.enum(Object.keys(rollGraces) as [RollGrace, ...RollGrace[]]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { generateApiKey } from "@/lib/keys/generate";
+import { keyStatus } from "@/lib/keys/expiry";
 import { hashSecret } from "@/lib/keys/hash";
 import { categoriesFor, offeredLevels, systemScopes, type CategoryLevel, type KeyType } from "@/lib/permissions/catalog";
 import { scopesFromLevels } from "@/lib/permissions/levels";
@@ -24,6 +25,9 @@ const createInputSchema = z.object({
 });
 
 const PAST_EXPIRY = "Choose an expiry in the future";
+
+/** An expired key is never revived nor changed: it can only be deleted. */
+export const EXPIRED_KEY_MESSAGE = "This API key has expired: it can only be deleted";
 
 export type CreateApiKeyInput = z.input<typeof createInputSchema>;
 
@@ -89,12 +93,15 @@ export async function updateApiKey(
   ctx: DataContext,
   keyId: string,
   input: UpdateApiKeyInput,
+  now: Date = new Date(),
 ): Promise<DataResult<ApiKeyDTO>> {
   return catchFailure(async () => {
     const name = apiKeyNameSchema.safeParse(input.name);
     if (!name.success) return invalid(name.error, "name");
     const actor = await requireScope(ctx, "api_keys.update", "You do not have permission to edit API keys");
     const current = await findKeyRow(ctx, keyId, actor);
+    // Judged on the version read: the write below only goes through for that same version.
+    if (keyStatus(current, now) === "expired") return fail("invalid", EXPIRED_KEY_MESSAGE);
     const type: KeyType = current.type === "billing" ? "billing" : "general";
     const previous = parseScopes(current.scopes);
 
