@@ -26,8 +26,8 @@ function smtpError(code: number, message: string): Error {
 
 // A bare key id as the password (the page shows it beside the name) is told so: judged on the
 // password's format alone, as /v3 does (lib/api/responses.ts), so it reveals nothing about ids.
-function refusal(username: string | undefined, password: string | undefined): string {
-  if (username === USERNAME && password !== undefined && isApiKeyId(password)) {
+function refusal(username: string | undefined, password: string | null | undefined): string {
+  if (username === USERNAME && typeof password === "string" && isApiKeyId(password)) {
     return `Authentication failed: the password looks like an API key ID, which alone is not the key; ${USE_THE_FULL_KEY}`;
   }
   return "Authentication failed: username apikey and a valid API key expected";
