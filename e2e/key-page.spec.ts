@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
 import { keyRowById, openCreateDialog, levelRadio, uniqueKeyName } from "./support/api-keys-page.ts";
+import { e2eDatabaseFile } from "./support/database.ts";
 
 test("a key's own page: permissions, raw scopes, a curl line with its id, and its history", async ({ page }) => {
   const name = uniqueKeyName("Page");
@@ -39,3 +41,26 @@ test("a key's own page: permissions, raw scopes, a curl line with its id, and it
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "AAAAAAAAAAAAAAAAAAAAAA" })).toBeHidden();
 });
+
+// The key's page is looked up before anything is streamed (no loading boundary above it), so "not
+// yours" and "not there" are a real 404, as for an unknown address, and look the same.
+test("another account's key, an unknown id and an unknown message answer HTTP 404 with the branded page", async ({ page }) => {
+  for (const path of [`/settings/api_keys/${keyOfAnotherAccount()}`, "/settings/api_keys/AAAAAAAAAAAAAAAAAAAAAA", "/settings/api_keys/not-an-id", "/settings/email_activity/no-such-message"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to Keyward" })).toHaveAttribute("href", "/");
+  }
+});
+
+// Any key outside Acme Mail, the demo owner's only account; read at test time, as journeys delete keys.
+function keyOfAnotherAccount(): string {
+  const db = new Database(e2eDatabaseFile(), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT k.id FROM "ApiKey" k JOIN "Account" a ON a.id = k.accountId WHERE a.name <> 'Acme Mail' LIMIT 1`).get() as { id: string } | undefined;
+    if (!row) throw new Error("the e2e database has no key outside Acme Mail");
+    return row.id;
+  } finally {
+    db.close();
+  }
+}

@@ -1,5 +1,9 @@
 // Shown by a route's loading.tsx while the next page is fetched: the frame stays, the content
 // area says it is loading (politely, once) and sketches what is coming.
+//
+// Each settings list page has its own loading.tsx, and none sits above a page that can answer
+// "not found" (a key's or a message's page): a loading boundary above such a page streams it with
+// HTTP 200 before it knows, so its 404 would be a 200. Links to those pages show LinkPending.
 export function PageLoading({ label = "Loading…" }: { label?: string }) {
   return (
     <div role="status" className="animate-pulse">

@@ -2,6 +2,7 @@
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import Link from "next/link";
+import { LinkPending } from "@/components/ui/link-pending";
 import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
 import { permissionSummary } from "@/lib/permissions/summary";
 import { KeyStatus } from "./key-status";
@@ -30,6 +31,7 @@ export function buildColumns(handlers: RowActionHandlers) {
             className="font-medium break-words text-slate-900 underline-offset-2 [overflow-wrap:anywhere] hover:underline"
           >
             {row.original.name}
+            <LinkPending />
           </Link>
           {/* The Type column is hidden on narrow screens: the badge comes with the name there. */}
           {row.original.type === "billing" ? <span className={`ml-2 lg:hidden ${typeBadge.billing}`}>Billing</span> : null}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPending } from "@/components/ui/link-pending";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EmailMessageSummaryDTO } from "@/lib/data/email-activity";
 import { formatSize } from "./format-size";
@@ -31,6 +32,7 @@ export function ActivityTable({ messages }: { messages: EmailMessageSummaryDTO[]
               <td className="px-4 py-3">
                 <Link href={`/settings/email_activity/${encodeURIComponent(message.id)}`} className="text-blue-700 underline">
                   {message.subject || "(no subject)"}
+                  <LinkPending />
                 </Link>
               </td>
               <td className="px-4 py-3 text-slate-800">{message.keyName}</td>

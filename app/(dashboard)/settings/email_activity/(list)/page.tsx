@@ -4,9 +4,9 @@ import { listEmailMessages } from "@/lib/data/email-activity";
 import { getSessionContext } from "@/lib/data/session";
 import { retentionFromEnv } from "@/lib/mail/retention";
 import { emailActivityQueryFrom, type EmailActivitySearchParams } from "@/lib/validation/email-activity";
-import { ActivityFilters } from "./_components/activity-filters";
-import { ActivityTable } from "./_components/activity-table";
-import { Pagination } from "./_components/pagination";
+import { ActivityFilters } from "../_components/activity-filters";
+import { ActivityTable } from "../_components/activity-table";
+import { Pagination } from "../_components/pagination";
 
 export const metadata: Metadata = { title: "Email Activity" };
 

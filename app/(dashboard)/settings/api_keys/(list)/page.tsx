@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { listApiKeys } from "@/lib/data/api-keys";
 import { getSessionContext } from "@/lib/data/session";
-import { ApiKeysView } from "./_components/api-keys-view";
-import { parseKeyListQuery } from "./_components/list-query";
+import { ApiKeysView } from "../_components/api-keys-view";
+import { parseKeyListQuery } from "../_components/list-query";
 
 export const metadata: Metadata = { title: "API Keys" };
 
