@@ -6,11 +6,12 @@ import { hashPassword } from "../../lib/auth/password.ts";
 import { createPrismaClient } from "../../lib/db/create-client.ts";
 import { migrate } from "../../lib/db/migrate.ts";
 import { generateApiKey } from "../../lib/keys/generate.ts";
+import { allGeneralScopes } from "../../lib/permissions/catalog.ts";
 import { hashSecret } from "../../lib/keys/hash.ts";
 import { API_KEY_LIMIT } from "../../lib/validation/api-key.ts";
 import { seed } from "../../prisma/seed.ts";
 import { e2eDatabaseFile, E2E_DATABASE_URL } from "./database.ts";
-import { emptyOwner, limitOwner, sessionOwners } from "./users.ts";
+import { emptyOwner, faultAdmin, limitOwner, sessionOwners } from "./users.ts";
 
 const file = e2eDatabaseFile(E2E_DATABASE_URL);
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
@@ -22,6 +23,7 @@ try {
   await addAccountAtLimit(db);
   await addEmptyAccount(db);
   await addSessionOwners(db);
+  await addFaultAdmin(db);
 } finally {
   await db.$disconnect();
 }
@@ -67,4 +69,15 @@ async function addSessionOwners(db: ReturnType<typeof createPrismaClient>) {
     const account = await db.account.create({ data: { name: `${owner.name}'s account` } });
     await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner" } });
   }
+}
+
+// An admin holding every general scope, and one key, in an account of their own (see users.ts).
+async function addFaultAdmin(db: ReturnType<typeof createPrismaClient>) {
+  const user = await db.user.create({ data: { email: faultAdmin.email, name: "Fay Fault", passwordHash: await hashPassword(faultAdmin.password) } });
+  const account = await db.account.create({ data: { name: faultAdmin.accountName, keyCount: 1 } });
+  await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "admin", scopes: JSON.stringify([...allGeneralScopes]) } });
+  const { id, secret } = generateApiKey();
+  await db.apiKey.create({
+    data: { id, accountId: account.id, name: faultAdmin.keyName, type: "general", scopes: JSON.stringify(["mail.send"]), secretHash: hashSecret(secret), createdById: user.id },
+  });
 }

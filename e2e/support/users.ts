@@ -19,5 +19,9 @@ export const sessionOwners = {
   lockedViaApi: { email: "locked-out-api@e2e.test", password: DEMO_PASSWORD, name: "Lock Api" },
 } as const;
 
+// An admin (scopes stored on the membership) of an account of their own, whose rows the
+// error-page journey corrupts and repairs: no other journey signs in as them.
+export const faultAdmin = { email: "fault-admin@e2e.test", password: DEMO_PASSWORD, accountName: "Fault Line Ltd", keyName: "Fault key" };
+
 /** Where the setup project leaves the owner's signed-in session for the specs to reuse. */
 export const ownerStorageState = "e2e/.auth/owner.json";
