@@ -3,7 +3,9 @@
 //
 // Each settings list page has its own loading.tsx, and none sits above a page that can answer
 // "not found" (a key's or a message's page): a loading boundary above such a page streams it with
-// HTTP 200 before it knows, so its 404 would be a 200. Links to those pages show LinkPending.
+// HTTP 200 before it knows, so its 404 would be a 200. A page's loading state comes with the
+// prefetch of its link; links to pages without one, and a click before that prefetch is back,
+// show LinkPending instead.
 export function PageLoading({ label = "Loading…" }: { label?: string }) {
   return (
     <div role="status" className="animate-pulse">

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
+import { LinkPending } from "@/components/ui/link-pending";
 import type { AccountAccessDTO } from "@/lib/data/account-access";
 
 // The settings pages, declared as data; each is listed only to those who may open it (the pages
@@ -65,6 +66,7 @@ export function SettingsNav({ pages }: { pages: AccountAccessDTO["pages"] | null
                 }`}
               >
                 {item.label}
+                <LinkPending />
               </Link>
             </li>
           );
