@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoViolations, VIEWPORTS } from "./support/axe.ts";
-import { keyRow, keyRowById, levelRadio, openCreateDialog, uniqueKeyName, v3 } from "./support/api-keys-page.ts";
+import { createKeyOnPage, keyRow, keyRowById, uniqueKeyName, v3 } from "./support/api-keys-page.ts";
 
 // Counts reach the database within about a second (the server flushes every second): the pages
 // are reloaded until they show them, never waited on blindly.
@@ -8,16 +8,8 @@ test.describe.configure({ timeout: 120_000 });
 
 test("a key's use shows on its page as a 7-day chart with a table, and in the list as a 24-hour sparkline", async ({ page, baseURL }) => {
   const name = uniqueKeyName("Usage");
-  await page.goto("/settings/api_keys");
-  const form = await openCreateDialog(page, "General");
-  await form.getByLabel("API Key Name").fill(name);
-  await form.getByRole("radio", { name: /^Restricted Access/ }).check();
-  await levelRadio(form, "Mail Send", "Full Access").check();
-  await form.getByRole("button", { name: "Create & View" }).click();
-  const created = page.getByRole("alertdialog", { name: "API Key Created" });
-  const key = await created.getByRole("textbox", { name: "API key" }).inputValue();
+  const key = await createKeyOnPage(page, "General", name);
   const id = key.split(".")[1]!;
-  await created.getByRole("button", { name: "Done" }).click();
 
   // Unused yet: the list says so in the sparkline's name.
   await expect(keyRowById(page, id).getByRole("img", { name: "0 requests in the last 24 hours" })).toBeVisible();
