@@ -3,11 +3,11 @@ import { requireScope } from "./access";
 import { findKeyRow, listApiKeys, type ApiKeyList, type ApiKeyListItemDTO } from "./api-keys";
 import type { DataContext } from "./context";
 import { catchFailure, ok, type DataResult } from "./result";
-import { dailySeries, dailySeriesSince, hourlySeries, hourlySeriesSince, isUnused, type UsagePoint } from "@/lib/usage/series";
+import { dailySeries, dailySeriesSince, hourlySeries, hourlySeriesSince, isUnused, sparkline, type SparklineDTO, type UsagePoint } from "@/lib/usage/series";
 
 export interface ApiKeyListItemWithUsageDTO extends ApiKeyListItemDTO {
-  /** The last 24 hours, oldest first, the current hour last. */
-  usage24h: UsagePoint[];
+  /** The last 24 hours: totals, and per hour (oldest first) as bare numbers, small in the payload. */
+  usage24h: SparklineDTO;
   /** No use in 30 days, and older than that (lib/usage/series.ts, isUnused). */
   unused: boolean;
 }
@@ -41,7 +41,7 @@ export async function listApiKeysWithUsage(ctx: DataContext, now: Date = new Dat
     }
     return ok({
       ...listed.data,
-      keys: keys.map((key) => ({ ...key, usage24h: hourlySeries(byKey.get(key.id) ?? [], now), unused: isUnused(key, now) })),
+      keys: keys.map((key) => ({ ...key, usage24h: sparkline(hourlySeries(byKey.get(key.id) ?? [], now)), unused: isUnused(key, now) })),
     });
   });
 }

@@ -80,6 +80,18 @@ export function totals(points: readonly UsagePoint[]): { requests: number; messa
   return { requests, messages };
 }
 
+/** What the list's sparkline needs, and no more: 100 keys of it stay a few KB in the page. */
+export interface SparklineDTO {
+  requests: number;
+  messages: number;
+  /** Requests and messages together, one number per hour, oldest first. */
+  hourly: number[];
+}
+
+export function sparkline(points: readonly UsagePoint[]): SparklineDTO {
+  return { ...totals(points), hourly: points.map((point) => point.requests + point.messages) };
+}
+
 export function countText(count: number, one: string, many: string): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }

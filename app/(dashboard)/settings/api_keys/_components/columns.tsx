@@ -67,7 +67,7 @@ export function buildColumns(handlers: RowActionHandlers) {
       cell: ({ row }) => (
         <>
           <LastUsed keyId={row.original.id} lastUsedAt={row.original.lastUsedAt} />
-          <Sparkline points={row.original.usage24h} />
+          <Sparkline usage={row.original.usage24h} />
         </>
       ),
     }),
