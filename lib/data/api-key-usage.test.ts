@@ -189,6 +189,34 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
     await usage.close();
   });
 
+  it("holds the timer back after a failed flush, so a locked database is not asked every second", async () => {
+    const account = await createAccount(db);
+    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    let attempts = 0;
+    const failing = new Proxy(db, {
+      get(target, property) {
+        if (property === "$transaction") {
+          return () => {
+            attempts++;
+            return Promise.reject(new Error("busy"));
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const usage = createKeyUseRecorder(failing, { flushEveryMs: 20, log: () => undefined });
+    usage.note(id);
+    await expect.poll(() => attempts).toBe(1);
+    // Twenty-odd timer ticks later, still one attempt: the first retry waits 2 s.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    usage.note(id);
+    expect(attempts).toBe(1);
+    // Asked directly (shutdown), it tries at once.
+    await usage.close();
+    expect(attempts).toBe(2);
+  });
+
   it("shares one recorder per database client, and a closed one is replaced", async () => {
     const shared = keyUseRecorderFor(db);
     expect(keyUseRecorderFor(db)).toBe(shared);

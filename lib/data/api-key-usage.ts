@@ -30,6 +30,11 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 const MAX_PENDING_KEYS = 10_000;
 // Rows per INSERT: 4 parameters each, far below SQLite's and PostgreSQL's parameter limits.
 const ROWS_PER_INSERT = 500;
+// After a failed flush (a database locked elsewhere, mostly), the timer waits this long before
+// trying again, doubling up to the maximum: a flush waiting for a lock holds SQLite's one write
+// slot for the whole lock wait, and one every second would starve the writes people asked for.
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
 
 /**
  * No /v3 request writes to the database: a key's last use and its hourly counts are kept in
@@ -51,6 +56,8 @@ export function createKeyUseRecorder(
   const counts = new UsageCounter();
   let prunedHour = -1;
   let flushing: Promise<void> | null = null;
+  let retryDelay = 0;
+  let retryAt = 0;
 
   function noteUse(keyId: string, time: number): void {
     const last = written.get(keyId);
@@ -72,7 +79,10 @@ export function createKeyUseRecorder(
         ...chunks(rows, ROWS_PER_INSERT).map((chunk) => addUsage(db, chunk)),
         ...(pruneBefore ? [db.apiKeyUsage.deleteMany({ where: { hourStart: { lt: pruneBefore } } })] : []),
       ]);
+      retryDelay = 0;
     } catch (error) {
+      retryDelay = Math.min(RETRY_MAX_MS, retryDelay === 0 ? RETRY_FIRST_MS : retryDelay * 2);
+      retryAt = Date.now() + retryDelay;
       // Kept for the next flush, unless a newer use of the same key is already waiting; counts
       // are added back to whatever was counted meanwhile (the transaction wrote none of them).
       for (const [keyId, at] of batch) {
@@ -104,7 +114,10 @@ export function createKeyUseRecorder(
     await flushing;
   }
 
-  const timer = setInterval(() => void flush(), flushEveryMs);
+  // The timer holds back after a failure; flush() and close() asked for directly always try.
+  const timer = setInterval(() => {
+    if (retryDelay === 0 || Date.now() >= retryAt) void flush();
+  }, flushEveryMs);
   timer.unref();
 
   const self: KeyUseRecorder = {
