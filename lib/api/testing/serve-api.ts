@@ -19,7 +19,6 @@ const { apiLog, createLogger } = await import("../access-log.ts");
 const { createPrismaClient } = await import("../../db/create-client.ts");
 const { createKeyLookup } = await import("../../data/api-key-lookup.ts");
 const { keyUseRecorderFor } = await import("../../data/api-key-usage.ts");
-const { createSmtpRelay } = await import("../../mail/smtp-relay.ts");
 const { mailPipelineFor } = await import("../../mail/pipeline.ts");
 
 if (!process.env.DATABASE_URL) throw new Error("serve-api.ts: set DATABASE_URL to the database to serve");
@@ -30,7 +29,10 @@ const log = apiLog(createLogger(pino.destination({ dest: 2, sync: false })));
 const usage = keyUseRecorderFor(db, { log: log.error });
 const server = createServer(createApiHandler({ db, keys, log, usage }));
 
-const smtp = process.argv.includes("--smtp") ? createSmtpRelay({ db, keys, log: (line) => process.stderr.write(`${line}\n`) }) : null;
+// Loaded only when asked for: smtp-server adds to a startup that tests wait for.
+const smtp = process.argv.includes("--smtp")
+  ? (await import("../../mail/smtp-relay.ts")).createSmtpRelay({ db, keys, log: (line) => process.stderr.write(`${line}\n`) })
+  : null;
 
 await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", resolve));
 if (smtp) await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
