@@ -18,7 +18,7 @@ const { demoUsersRefusal, findDemoUsers } = await import("./lib/data/demo-users.
 const { createSignInGate } = await import("./lib/server/sign-in-gate.ts");
 const { stampClientAddress } = await import("./lib/server/client-address.ts");
 const { refuseCrossSiteAction } = await import("./lib/server/cross-site-action.ts");
-const { createKeyUseRecorder } = await import("./lib/data/api-key-usage.ts");
+const { keyUseRecorderFor } = await import("./lib/data/api-key-usage.ts");
 const { apiLog, createLogger } = await import("./lib/api/access-log.ts");
 const { createSmtpRelay } = await import("./lib/mail/smtp-relay.ts");
 const { smtpRelayConfig } = await import("./lib/mail/smtp-config.ts");
@@ -48,7 +48,8 @@ const handleNext = app.getRequestHandler();
 const keys = createKeyLookup(db);
 // JSON access log on stdout through an asynchronous destination (LOG_LEVEL=warn leaves it out).
 const log = apiLog(createLogger());
-const usage = createKeyUseRecorder(db, { log: log.error });
+// Shared with the mail pipeline, which counts messages accepted from /v3/mail/send and SMTP.
+const usage = keyUseRecorderFor(db, { log: log.error });
 const handleApi = createApiHandler({ db, keys, log, usage });
 const signInGate = createSignInGate(db);
 const securityHeaders = Object.entries(staticSecurityHeaders());
@@ -94,9 +95,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     server.close();
     server.closeIdleConnections();
     smtpRelay.close();
-    // Messages waiting for their batch, and key uses noted since the last flush, are written
-    // before the database closes.
-    void Promise.allSettled([mailPipelineFor(db).drain(), usage.close()])
+    // Messages waiting for their batch, then key uses and counts noted since the last flush
+    // (the drained messages' counts included), are written before the database closes.
+    void mailPipelineFor(db)
+      .drain()
+      .catch(() => undefined)
+      .then(() => usage.close())
       .finally(() => Promise.allSettled([db.$disconnect(), keys.close(), app.close()]))
       .then(() => process.exit(0));
   });

@@ -118,7 +118,7 @@ export function evaluateTargets(results: Measured[]): { targets: Target[]; notes
     );
   }
   notes.push(
-    "No per-request write: a key's last use is noted in memory and flushed every second in one transaction, at most once per key per minute (lib/data/api-key-usage.ts; tested in lib/data/api-key-usage.test.ts).",
+    "No per-request write: a key's last use and its hourly request count are noted in memory (one call, a Map update and an increment) and flushed every second in one transaction (last use at most once per key per minute; counts as additive upserts), lib/data/api-key-usage.ts; tested in lib/data/api-key-usage.test.ts and, across two processes on PostgreSQL, lib/api/usage-instances.test.ts.",
   );
   return { targets, notes };
 }

@@ -52,6 +52,14 @@ describe.each(testProviders)("the demo seed on %s", (provider) => {
     expect(acmeKeys).toContainEqual(["Production mail", "general", ["mail.send"]]);
     expect(acmeKeys).toContainEqual(["Stats dashboard", "general", ["stats.global.read", "stats.read"]]);
     expect(acmeKeys).toContainEqual(["Webhook relay", "general", [...allGeneralScopes]]);
+    // The demo shows usage: a week of it behind "Production mail", and "Stats dashboard" unused for 45 days.
+    const production = await db.apiKey.findFirstOrThrow({ where: { accountId: acme.id, name: "Production mail" } });
+    const usageRows = await db.apiKeyUsage.findMany({ where: { apiKeyId: production.id } });
+    expect(usageRows.length).toBeGreaterThan(7 * 12);
+    expect(usageRows.every((row) => row.hourStart.getTime() % 3_600_000 === 0 && row.hourStart.getTime() > Date.now() - 7 * 86_400_000)).toBe(true);
+    const stats = await db.apiKey.findFirstOrThrow({ where: { accountId: acme.id, name: "Stats dashboard" } });
+    expect(stats.lastUsedAt).toBeNull();
+    expect(stats.createdAt.getTime()).toBeLessThan(Date.now() - 44 * 86_400_000);
     expect(await keysOf(globex.id)).toEqual([
       ["Globex invoices", "billing", ["billing.read"]],
       ["Globex newsletter sender", "general", ["mail.send"]],

@@ -45,9 +45,12 @@ export async function seed(db: PrismaClient): Promise<boolean> {
       data: { userId: gus.id, accountId: acme.id, role: "read_only", scopes: JSON.stringify(readOnlyScopes), createdAt: new Date(Date.now() + 1000) },
     });
     // Demo keys are made like real ones; their secrets are thrown away, since nobody can be shown them.
+    // "Production mail" has a week of use behind it (the key page's chart, the list's sparkline);
+    // "Stats dashboard" was made 45 days ago and never used, so the list marks it "Unused".
+    const now = Date.now();
     const demoKeys = [
-      { account: acme.id, by: olivia.id, name: "Production mail", type: "general", scopes: ["mail.send"] },
-      { account: acme.id, by: olivia.id, name: "Stats dashboard", type: "general", scopes: ["stats.read", "stats.global.read"] },
+      { account: acme.id, by: olivia.id, name: "Production mail", type: "general", scopes: ["mail.send"], usage: true },
+      { account: acme.id, by: olivia.id, name: "Stats dashboard", type: "general", scopes: ["stats.read", "stats.global.read"], createdAt: new Date(now - 45 * DAY_MS) },
       { account: globex.id, by: gus.id, name: "Globex newsletter sender", type: "general", scopes: ["mail.send"] },
       { account: globex.id, by: gus.id, name: "Globex invoices", type: "billing", scopes: ["billing.read"] },
     ];
@@ -62,8 +65,11 @@ export async function seed(db: PrismaClient): Promise<boolean> {
           scopes: JSON.stringify([...key.scopes].sort()),
           secretHash: hashSecret(secret),
           createdById: key.by,
+          ...("createdAt" in key ? { createdAt: key.createdAt } : {}),
+          ...("usage" in key ? { lastUsedAt: new Date(now - 20 * 60_000) } : {}),
         },
       });
+      if ("usage" in key) await tx.apiKeyUsage.createMany({ data: demoUsage(id, now) });
       await tx.account.update({ where: { id: key.account }, data: { keyCount: { increment: 1 } } });
     }
     return { accountId: acme.id, owner: olivia.id, restricted: rita.id };
@@ -71,6 +77,21 @@ export async function seed(db: PrismaClient): Promise<boolean> {
   const { seedHistory } = await loadHistory();
   await seedHistory(db, acmeIds.accountId, acmeIds);
   return true;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+// A working week's rhythm over the last 7 days: busy daytime hours, quiet nights, messages with
+// most requests. Deterministic, so the screenshots do not change from run to run.
+function demoUsage(apiKeyId: string, now: number) {
+  const currentHour = now - (now % HOUR_MS);
+  return Array.from({ length: 7 * 24 }, (_, index) => {
+    const hourStart = currentHour - index * HOUR_MS;
+    const hourOfDay = new Date(hourStart).getUTCHours();
+    const requests = hourOfDay >= 8 && hourOfDay < 20 ? 40 + ((index * 37) % 60) : (index * 13) % 6;
+    return { apiKeyId, hourStart: new Date(hourStart), requests, messages: Math.floor(requests * 0.8) };
+  }).filter((row) => row.requests > 0);
 }
 
 // lib/data is marked server-only; outside Next (npm start's seed step, the e2e setup) the marker

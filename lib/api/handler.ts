@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import type { KeyLookup } from "@/lib/data/api-key-lookup";
 import { apiKeyContext, authenticateApiKey, type ApiCaller } from "@/lib/data/api-auth";
 import { isApiKeyId } from "@/lib/keys/parse";
-import { createKeyUseRecorder, type KeyUseRecorder } from "@/lib/data/api-key-usage";
+import { keyUseRecorderFor, type KeyUseRecorder } from "@/lib/data/api-key-usage";
 import { apiLog, createLogger, type ApiLog } from "./access-log";
 import { readJsonBody } from "./body";
 import { errors, send, type ApiResponse } from "./responses";
@@ -15,7 +15,7 @@ export interface ApiHandlerOptions {
   db: PrismaClient;
   /** How keys are found on each request (createKeyLookup); lib/data functions use `db`. */
   keys: KeyLookup;
-  /** Where each authenticated request's key use goes (flushed in batches); one of its own if unset. */
+  /** Where each authenticated request's key use goes (flushed in batches); the process's own if unset. */
   usage?: KeyUseRecorder;
   /** One access entry per request; never given a secret, a body or the Authorization header. */
   log?: ApiLog;
@@ -37,7 +37,7 @@ export function createApiHandler({
   db,
   keys,
   log = apiLog(createLogger()),
-  usage = createKeyUseRecorder(db, { log: log.error }),
+  usage = keyUseRecorderFor(db, { log: log.error }),
   now = () => new Date(),
 }: ApiHandlerOptions): ApiHandler {
   return (req, res) => {
@@ -48,7 +48,8 @@ export function createApiHandler({
     res.once("close", () => {
       const status = res.writableFinished ? res.statusCode : "aborted";
       log.access({ method: req.method ?? "", route: label, status, ms: Math.round((performance.now() - started) * 10) / 10 });
-      // Noted in memory only; written with others later (api-key-usage.ts): no write per request.
+      // Last use and the hour's request count, in memory only; written with others later
+      // (api-key-usage.ts): no write per request.
       if (caller) usage.note(caller.keyId);
     });
     respond(req, db, keys, now, (matched, authenticated) => {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { ApiCaller } from "@/lib/data/api-auth";
+import { keyUseRecorderFor } from "@/lib/data/api-key-usage";
 import { maySendMail, storeMessageBatch, type MessageToStore } from "@/lib/data/email-message-writes";
 import { BatchWriter } from "./batch-writer";
 import type { AcceptedMessage } from "./message";
@@ -37,6 +38,8 @@ function createMailPipeline(db: PrismaClient): MailPipeline {
     async accept(caller, messages) {
       if (!maySendMail(caller)) return "forbidden";
       await Promise.all(messages.map((message) => writer.add({ accountId: caller.accountId, keyId: caller.keyId, message })));
+      // Counted once stored, in memory like every key use (lib/data/api-key-usage.ts).
+      keyUseRecorderFor(db).noteMessages(caller.keyId, messages.length);
       return "accepted";
     },
     drain: () => writer.drain(),

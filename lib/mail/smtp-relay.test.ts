@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
 import { createKeyLookup, type KeyLookup } from "@/lib/data/api-key-lookup";
 import { createApiKey } from "@/lib/data/api-key-writes";
+import { keyUseRecorderFor } from "@/lib/data/api-key-usage";
 import { asUser, createAccount, createMember } from "@/lib/data/test-fixtures";
 import { insertKey } from "@/lib/api/testing/api-server";
 import type { SMTPServer } from "smtp-server";
@@ -26,6 +27,8 @@ describe.each(testProviders)("SMTP relay on %s", (provider) => {
   afterAll(async () => {
     await new Promise<void>((resolve) => relay.close(resolve));
     await keys.close();
+    // The messages' usage counts (lib/data/api-key-usage.ts) are written before the database goes.
+    await keyUseRecorderFor(database.prisma).close();
     await database.drop();
   });
 

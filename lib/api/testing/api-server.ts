@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { generateApiKey } from "@/lib/keys/generate";
 import { hashSecret } from "@/lib/keys/hash";
 import { createKeyLookup } from "@/lib/data/api-key-lookup";
-import { createKeyUseRecorder } from "@/lib/data/api-key-usage";
+import { keyUseRecorderFor } from "@/lib/data/api-key-usage";
 import { apiLog, createLogger } from "../access-log";
 import { createApiHandler } from "../handler";
 
@@ -46,7 +46,7 @@ export async function startApiServer(db: PrismaClient, url: string, now?: () => 
   const logs: string[] = [];
   const keys = createKeyLookup(db, url);
   const log = apiLog(createLogger({ write: (line: string) => void logs.push(line) }, "info"));
-  const usage = createKeyUseRecorder(db, { log: log.error });
+  const usage = keyUseRecorderFor(db, { log: log.error });
   const server = createServer(createApiHandler({ db, keys, log, usage, now }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

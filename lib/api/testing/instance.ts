@@ -8,6 +8,8 @@ import { repoRoot } from "@/lib/db/repo-root";
 export interface Instance {
   name: string;
   url: string;
+  /** The SMTP relay's port, when started with `smtp`. */
+  smtpPort?: number;
   child: ChildProcess;
   /** The last lines the process wrote to stderr (its request log), for failure messages. */
   stderr: string[];
@@ -16,9 +18,10 @@ export interface Instance {
 const STARTUP_TIMEOUT_MS = 15_000;
 
 /** Starts serve-api.ts in a process of its own and resolves once it listens. */
-export function startInstance(name: string, databaseUrl: string): Promise<Instance> {
+export function startInstance(name: string, databaseUrl: string, { smtp = false } = {}): Promise<Instance> {
   const root = repoRoot();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/api/testing/serve-api.ts"), "--exit-with-stdin"], {
+  const args = ["--import", "tsx", path.join(root, "lib/api/testing/serve-api.ts"), "--exit-with-stdin", ...(smtp ? ["--smtp"] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", NODE_ENV: "production", AUTH_SECRET: "test", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["pipe", "pipe", "pipe"],
@@ -38,11 +41,11 @@ export function startInstance(name: string, databaseUrl: string): Promise<Instan
     child.once("error", (error) => fail(error.message));
     child.once("exit", (code, signal) => fail(`exited (${signal ?? code})`));
     createInterface({ input: child.stdout! }).once("line", (line) => {
-      const port = /^listening (\d+)$/.exec(line)?.[1];
+      const [, port, smtpPort] = /^listening (\d+)(?: (\d+))?$/.exec(line) ?? [];
       if (!port) return fail(`unexpected first line ${JSON.stringify(line)}`);
       clearTimeout(timer);
       child.removeAllListeners("exit");
-      resolve({ name, url: `http://127.0.0.1:${port}`, child, stderr });
+      resolve({ name, url: `http://127.0.0.1:${port}`, ...(smtpPort ? { smtpPort: Number(smtpPort) } : {}), child, stderr });
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { listApiKeys } from "@/lib/data/api-keys";
+import { listApiKeysWithUsage } from "@/lib/data/api-key-usage-queries";
 import { getSessionContext } from "@/lib/data/session";
 import { ApiKeysView } from "../_components/api-keys-view";
 import { parseKeyListQuery } from "../_components/list-query";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "API Keys" };
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await getSessionContext();
   if (!ctx) redirect("/sign-in");
-  const result = await listApiKeys(ctx);
+  const result = await listApiKeysWithUsage(ctx);
 
   return (
     <section aria-labelledby="api-keys-title">

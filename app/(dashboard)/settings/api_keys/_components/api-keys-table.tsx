@@ -2,7 +2,7 @@
 
 import { useTable } from "@tanstack/react-table";
 import { useMemo } from "react";
-import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
+import type { ApiKeyListItemWithUsageDTO } from "@/lib/data/api-key-usage-queries";
 import { buildColumns, features } from "./columns";
 import { ReadAtContext } from "./last-used";
 import type { RowActionHandlers } from "./row-actions";
@@ -22,7 +22,7 @@ const columnClasses: Record<string, string> = {
 };
 
 interface ApiKeysTableProps extends RowActionHandlers {
-  keys: ApiKeyListItemDTO[];
+  keys: ApiKeyListItemWithUsageDTO[];
   readAt: string;
   caption: string;
 }

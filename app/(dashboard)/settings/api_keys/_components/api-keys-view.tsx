@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useState } from "react";
 import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
-import type { ApiKeyList } from "@/lib/data/api-keys";
+import type { ApiKeyListWithUsage } from "@/lib/data/api-key-usage-queries";
 import type { KeyType } from "@/lib/permissions/catalog";
 import { useRenderedAccountId } from "@/components/account/current-account";
 import { StatusMessage } from "@/components/ui/status-message";
@@ -35,7 +35,7 @@ const rowId = (keyId: string) => `api-key-row-${keyId}`;
 // From this many keys the count turns into a warning: the limit is near.
 const NEAR_LIMIT = 90;
 
-export function ApiKeysView({ list, query }: { list: ApiKeyList; query: KeyListQuery }) {
+export function ApiKeysView({ list, query }: { list: ApiKeyListWithUsage; query: KeyListQuery }) {
   const shown = useMemo(() => applyKeyListQuery(list.keys, query), [list.keys, query]);
   const [open, setOpen] = useState<Open>({ kind: "none" });
   const [status, setStatus] = useState("");

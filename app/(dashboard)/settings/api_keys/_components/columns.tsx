@@ -4,13 +4,15 @@ import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import Link from "next/link";
 import { LinkPending } from "@/components/ui/link-pending";
 import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
+import type { ApiKeyListItemWithUsageDTO } from "@/lib/data/api-key-usage-queries";
+import { Sparkline } from "@/components/usage/sparkline";
 import { permissionSummary } from "@/lib/permissions/summary";
 import { KeyStatus } from "./key-status";
 import { LastUsed } from "./last-used";
 import { RowActions, type RowActionHandlers } from "./row-actions";
 
 export const features = tableFeatures({});
-const column = createColumnHelper<typeof features, ApiKeyListItemDTO>();
+const column = createColumnHelper<typeof features, ApiKeyListItemWithUsageDTO>();
 
 const typeBadge = {
   general: "rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700",
@@ -64,7 +66,12 @@ export function buildColumns(handlers: RowActionHandlers) {
     column.display({
       id: "lastUsed",
       header: "Last used",
-      cell: ({ row }) => <LastUsed keyId={row.original.id} lastUsedAt={row.original.lastUsedAt} />,
+      cell: ({ row }) => (
+        <>
+          <LastUsed keyId={row.original.id} lastUsedAt={row.original.lastUsedAt} />
+          <Sparkline usage={row.original.usage24h} />
+        </>
+      ),
     }),
     // A member who may neither edit nor delete sees no empty Action column (the page says why).
     ...(handlers.abilities.update || handlers.abilities.delete

@@ -24,7 +24,7 @@ export function parseKeyListQuery(params: Record<string, string | string[] | und
 const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 /** Keys whose name or id contains the query (case-insensitive), in the chosen order. */
-export function applyKeyListQuery(keys: readonly ApiKeyListItemDTO[], { q, sort }: KeyListQuery): ApiKeyListItemDTO[] {
+export function applyKeyListQuery<T extends ApiKeyListItemDTO>(keys: readonly T[], { q, sort }: KeyListQuery): T[] {
   const needle = q.toLowerCase();
   const found = needle ? keys.filter((key) => key.name.toLowerCase().includes(needle) || key.id.toLowerCase().includes(needle)) : [...keys];
   if (sort === "name") return found.sort((a, b) => byName.compare(a.name, b.name) || b.createdAt.localeCompare(a.createdAt));

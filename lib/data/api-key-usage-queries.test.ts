@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/db/create-client";
+import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
+import { createKeyUseRecorder } from "./api-key-usage";
+import { getApiKeyUsage, listApiKeysWithUsage } from "./api-key-usage-queries";
+import { asUser, createAccount, createMember, insertKey, insertKeys } from "./test-fixtures";
+
+const DAY = 86_400_000;
+
+describe.each(testProviders)("key usage as the pages read it, on %s", (provider) => {
+  let database: TestDatabase;
+  let db: PrismaClient;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    db = database.prisma;
+  });
+  afterAll(() => database?.drop());
+
+  const now = new Date("2030-03-10T15:20:00Z");
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+
+  async function record(notes: (usage: ReturnType<typeof createKeyUseRecorder>) => void) {
+    const usage = createKeyUseRecorder(db, { flushEveryMs: 60_000, now: () => now.getTime() });
+    notes(usage);
+    await usage.close();
+  }
+
+  it("lists each key's last 24 hours from one query for all keys, and marks unused keys", async () => {
+    const account = await createAccount(db);
+    const owner = await createMember(db, account.id, "owner");
+    const [busy, quiet, old] = await insertKeys(db, account.id, 3);
+    await db.apiKey.update({ where: { id: old! }, data: { createdAt: new Date(now.getTime() - 40 * DAY), lastUsedAt: new Date(now.getTime() - 31 * DAY) } });
+    await db.apiKey.update({ where: { id: quiet! }, data: { createdAt: new Date(now.getTime() - 40 * DAY), lastUsedAt: hoursAgo(30) } });
+    await record((usage) => {
+      for (let i = 0; i < 42; i++) usage.note(busy!, now);
+      usage.noteMessages(busy!, 3, hoursAgo(23));
+      // Outside the 24 hours: not in the sparkline.
+      usage.note(busy!, hoursAgo(24));
+      usage.note(quiet!, hoursAgo(30));
+    });
+
+    let usageQueries = 0;
+    const counting = new Proxy(db, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (property !== "apiKeyUsage") return typeof value === "function" ? value.bind(target) : value;
+        return new Proxy(value as object, {
+          get(model, method) {
+            const fn: unknown = Reflect.get(model, method, model);
+            if (typeof fn !== "function") return fn;
+            return (...args: unknown[]) => {
+              usageQueries++;
+              return (fn as (...a: unknown[]) => unknown).apply(model, args);
+            };
+          },
+        });
+      },
+    });
+    const result = await listApiKeysWithUsage(asUser(counting, owner.id, account.id), now);
+    if (!result.ok) throw new Error(result.message);
+    expect(usageQueries).toBe(1);
+    const byId = new Map(result.data.keys.map((key) => [key.id, key]));
+    const busyKey = byId.get(busy!)!;
+    // The oldest hour (16:00 yesterday) holds the 3 messages; the current hour the 42 requests.
+    expect(busyKey.usage24h).toEqual({ requests: 42, messages: 3, hourly: [3, ...Array<number>(22).fill(0), 42] });
+    expect(byId.get(quiet!)!.usage24h).toEqual({ requests: 0, messages: 0, hourly: Array<number>(24).fill(0) });
+    // Noting use moves lastUsedAt forward (busy was just used); quiet was used 30 hours ago.
+    expect(busyKey.unused).toBe(false);
+    expect(byId.get(quiet!)!.unused).toBe(false);
+    expect(byId.get(old!)!.unused).toBe(true);
+  });
+
+  it("gives a key's page its last 7 days, and another account's key is not found", async () => {
+    const account = await createAccount(db);
+    const owner = await createMember(db, account.id, "owner");
+    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    await record((usage) => {
+      usage.note(id, now);
+      usage.note(id, now);
+      usage.noteMessages(id, 5, hoursAgo(24 * 6));
+      usage.note(id, hoursAgo(24 * 8));
+    });
+    const result = await getApiKeyUsage(asUser(db, owner.id, account.id), id, now);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.data.days.map((day) => [day.start.slice(0, 10), day.requests, day.messages])).toEqual([
+      ["2030-03-04", 0, 5],
+      ["2030-03-05", 0, 0],
+      ["2030-03-06", 0, 0],
+      ["2030-03-07", 0, 0],
+      ["2030-03-08", 0, 0],
+      ["2030-03-09", 0, 0],
+      ["2030-03-10", 2, 0],
+    ]);
+
+    const stranger = await createAccount(db);
+    const strangerOwner = await createMember(db, stranger.id, "owner");
+    const other = await getApiKeyUsage(asUser(db, strangerOwner.id, stranger.id), id, now);
+    expect(other).toMatchObject({ ok: false, code: "not_found" });
+    const noRead = await createMember(db, account.id, "restricted", ["mail.send"]);
+    expect((await getApiKeyUsage(asUser(db, noRead.id, account.id), id, now)).ok).toBe(false);
+    expect((await listApiKeysWithUsage(asUser(db, noRead.id, account.id), now)).ok).toBe(false);
+  });
+});
