@@ -23,6 +23,8 @@ const { apiLog, createLogger } = await import("./lib/api/access-log.ts");
 const { createSmtpRelay } = await import("./lib/mail/smtp-relay.ts");
 const { smtpRelayConfig } = await import("./lib/mail/smtp-config.ts");
 const { mailPipelineFor } = await import("./lib/mail/pipeline.ts");
+const { startUpstreamDelivery } = await import("./lib/mail/delivery-worker.ts");
+const { resolveDatabase } = await import("./lib/db/database-url.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const mode = runMode();
@@ -89,6 +91,9 @@ smtpRelay.listen(smtpConfig.port, hostname, () => {
   console.log(`[server] SMTP relay on ${hostname}:${smtpConfig.port}${smtpConfig.tls ? " (STARTTLS)" : ""}`);
 });
 
+// With SMTP_RELAY_URL, accepted mail is also delivered upstream from the database's queue.
+const delivery = startUpstreamDelivery(db, resolveDatabase().provider);
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();
@@ -96,7 +101,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     smtpRelay.close();
     // Messages waiting for their batch, and key uses noted since the last flush, are written
     // before the database closes.
-    void Promise.allSettled([mailPipelineFor(db).drain(), usage.close()])
+    void Promise.allSettled([mailPipelineFor(db).drain().then(() => delivery?.stop()), usage.close()])
       .finally(() => Promise.allSettled([db.$disconnect(), keys.close(), app.close()]))
       .then(() => process.exit(0));
   });

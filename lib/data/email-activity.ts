@@ -3,6 +3,7 @@ import type { DataContext } from "./context";
 import { requireScope } from "./access";
 import { catchFailure, fail, ok, type DataResult } from "./result";
 import { messageStatusSchema } from "@/lib/validation/message-status";
+import type { DeliveryAttempt } from "./email-delivery";
 
 export const EMAIL_ACTIVITY_PAGE_SIZE = 25;
 export const messageStatuses = messageStatusSchema.options;
@@ -39,6 +40,10 @@ export interface EmailMessageDTO extends EmailMessageSummaryDTO {
   attachments: EmailAttachmentDTO[];
   details: Record<string, unknown>;
   raw: string;
+  /** Each attempt through the upstream relay, oldest first (none without a relay). */
+  deliveryAttempts: DeliveryAttempt[];
+  /** ISO 8601 time of the next attempt while the message waits for the relay, else null. */
+  nextAttemptAt: string | null;
 }
 
 export interface EmailActivityQuery {
@@ -125,6 +130,8 @@ export async function getEmailMessage(ctx: DataContext, id: string): Promise<Dat
       attachments: attachments.map(({ content, ...file }) => ({ ...file, size: Buffer.byteLength(content, "base64") })),
       details: JSON.parse(row.details) as Record<string, unknown>,
       raw: row.raw,
+      deliveryAttempts: JSON.parse(row.deliveryAttempts) as DeliveryAttempt[],
+      nextAttemptAt: row.deliverAfter?.toISOString() ?? null,
     });
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { listEmailMessages } from "@/lib/data/email-activity";
 import { getSessionContext } from "@/lib/data/session";
+import { upstreamRelayConfig } from "@/lib/mail/relay-config";
 import { retentionFromEnv } from "@/lib/mail/retention";
 import { emailActivityQueryFrom, type EmailActivitySearchParams } from "@/lib/validation/email-activity";
 import { ActivityFilters } from "./_components/activity-filters";
@@ -16,13 +17,15 @@ export default async function EmailActivityPage({ searchParams }: { searchParams
   const query = emailActivityQueryFrom(await searchParams);
   const result = await listEmailMessages(ctx, query);
   const retention = retentionFromEnv();
+  const relayed = upstreamRelayConfig() !== null;
   return (
     <section aria-labelledby="email-activity-title">
       <h1 id="email-activity-title" className="text-2xl font-semibold">
         Email Activity
       </h1>
       <p className="mt-1 text-sm text-slate-600">
-        Messages your API keys sent through <code>/v3/mail/send</code> or the SMTP relay. They stay on this server: nothing is delivered.
+        Messages your API keys sent through <code>/v3/mail/send</code> or the SMTP relay.{" "}
+        {relayed ? "Each is also delivered through the upstream relay; its status follows the relay's answers." : "They stay on this server: nothing is delivered."}
         Keyward keeps the last {retention.maxMessages.toLocaleString("en-US")} messages of this account, for at most {retention.maxAgeDays} {retention.maxAgeDays === 1 ? "day" : "days"}.
       </p>
       {result.ok ? (
