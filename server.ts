@@ -23,6 +23,8 @@ const { apiLog, createLogger } = await import("./lib/api/access-log.ts");
 const { createSmtpRelay } = await import("./lib/mail/smtp-relay.ts");
 const { smtpRelayConfig } = await import("./lib/mail/smtp-config.ts");
 const { mailPipelineFor } = await import("./lib/mail/pipeline.ts");
+const { startUpstreamDelivery } = await import("./lib/mail/delivery-worker.ts");
+const { resolveDatabase } = await import("./lib/db/database-url.ts");
 
 const dev = process.env.NODE_ENV !== "production";
 const mode = runMode();
@@ -90,17 +92,21 @@ smtpRelay.listen(smtpConfig.port, hostname, () => {
   console.log(`[server] SMTP relay on ${hostname}:${smtpConfig.port}${smtpConfig.tls ? " (STARTTLS)" : ""}`);
 });
 
+// With SMTP_RELAY_URL, accepted mail is also delivered upstream from the database's queue.
+const delivery = startUpstreamDelivery(db, resolveDatabase().provider);
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();
     server.closeIdleConnections();
     smtpRelay.close();
     // Messages waiting for their batch, then key uses and counts noted since the last flush
-    // (the drained messages' counts included), are written before the database closes.
+    // (the drained messages' counts included), are written before the database closes; the
+    // delivery worker stops once nothing more can be queued.
     void mailPipelineFor(db)
       .drain()
       .catch(() => undefined)
-      .then(() => usage.close())
+      .then(() => Promise.allSettled([delivery?.stop(), usage.close()]))
       .finally(() => Promise.allSettled([db.$disconnect(), keys.close(), app.close()]))
       .then(() => process.exit(0));
   });

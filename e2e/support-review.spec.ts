@@ -43,3 +43,20 @@ test("support staff start a review with a POST, see the keys read only, and the 
   await expect(latest).toContainText("Sam Support (Keyward support)");
   await expect(latest).toContainText("Looked at the API keys");
 });
+
+test("support staff review an account's Email Activity read only, after the same POST step", async ({ page }) => {
+  await signIn(page, users.support);
+  await page.getByRole("searchbox").fill("globex");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: "Globex Newsletters" }).click();
+  await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Email Activity" }).click();
+  await expect(page).toHaveURL(/\/email_activity$/);
+  await expect(page.getByRole("link", { name: "Email Activity", exact: true })).toHaveAttribute("aria-current", "page");
+  // A retry within the 30-minute window finds the review already started.
+  const start = page.getByRole("button", { name: "Review email activity" });
+  if (await start.isVisible()) await start.click();
+  await expect(page.getByRole("heading", { name: "Globex Newsletters", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Email Activity", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("Message contents are not shown in a review.")).toBeVisible();
+  await expect(page.getByRole("table").getByRole("link")).toHaveCount(0);
+});

@@ -29,6 +29,7 @@ describe("the audit log in words", () => {
       "a@b.test · Role: Read-only → Admin",
     );
     expect(describeEvent({ action: "support.viewed", details: { section: "api_keys" } })).toBe("Looked at the API keys");
+    expect(describeEvent({ action: "support.viewed", details: { section: "email_activity" } })).toBe("Looked at the email activity");
   });
 });
 

@@ -49,7 +49,7 @@ export function describeEvent(event: EventLike): string {
   if (typeof d.replacementId === "string") parts.push(`Replaced by ${d.replacementId}; old key expires ${String(d.oldKeyExpiresAt)}`);
   if (typeof d.rolledFromId === "string") parts.push(`Replaces ${d.rolledFromId}`);
   if (typeof d.expiresAt === "string") parts.push(`Expires ${d.expiresAt}`);
-  if (typeof d.section === "string") parts.push(`Looked at ${d.section === "api_keys" ? "the API keys" : "the audit log"}`);
+  if (typeof d.section === "string") parts.push(`Looked at ${d.section === "api_keys" ? "the API keys" : d.section === "email_activity" ? "the email activity" : "the audit log"}`);
   return parts.join(" · ") || "—";
 }
 

@@ -1,4 +1,4 @@
-import { getEmailMessage, listEmailMessages, type EmailMessageSummaryDTO } from "@/lib/data/email-activity";
+import { getEmailMessage, listEmailMessages, type EmailMessageDTO, type EmailMessageSummaryDTO } from "@/lib/data/email-activity";
 import { parseActivityQuery, type ActivityFilter } from "./activity-query";
 import { failureResponse } from "./data-failures";
 import { apiError, json } from "./responses";
@@ -53,7 +53,7 @@ export const getMessageRoute: RouteHandler = async ({ ctx, params }) => {
     asm_group_id: details.asm?.group_id ?? 0,
     teammate: "",
     api_key_id: message.keyId ?? "",
-    events: [{ event_name: "processed", processed: message.createdAt }],
+    events: [{ event_name: "processed", processed: message.createdAt }, ...relayEvents(message.deliveryAttempts)],
     originating_ip: "",
     categories: details.categories ?? [],
     unique_args: JSON.stringify(details.custom_args ?? {}),
@@ -61,6 +61,18 @@ export const getMessageRoute: RouteHandler = async ({ ctx, params }) => {
     outbound_ip_type: "shared",
   });
 };
+
+// Each attempt through the upstream relay as SendGrid reports it: delivered, deferred (numbered,
+// at most 10 as SendGrid counts), bounced (hard for a 5xx answer, soft when Keyward gave up).
+function relayEvents(attempts: EmailMessageDTO["deliveryAttempts"]) {
+  let deferrals = 0;
+  return attempts.map((attempt) => {
+    const event = { event_name: attempt.outcome, processed: attempt.at };
+    if (attempt.outcome === "delivered") return event;
+    if (attempt.outcome === "deferred") return { ...event, reason: attempt.response, attempt_num: Math.min((deferrals += 1), 10) };
+    return { ...event, reason: attempt.response, bounce_type: /^5\d\d/.test(attempt.response) ? "hard" : "soft" };
+  });
+}
 
 function summary(message: EmailMessageSummaryDTO) {
   return {

@@ -3,6 +3,7 @@ import type { DataContext } from "./context";
 import { requireScope } from "./access";
 import { catchFailure, fail, ok, type DataResult } from "./result";
 import { messageStatusSchema } from "@/lib/validation/message-status";
+import type { DeliveryAttempt } from "./email-delivery";
 
 export const EMAIL_ACTIVITY_PAGE_SIZE = 25;
 export const messageStatuses = messageStatusSchema.options;
@@ -39,6 +40,10 @@ export interface EmailMessageDTO extends EmailMessageSummaryDTO {
   attachments: EmailAttachmentDTO[];
   details: Record<string, unknown>;
   raw: string;
+  /** Each attempt through the upstream relay, oldest first (none without a relay). */
+  deliveryAttempts: DeliveryAttempt[];
+  /** ISO 8601 time of the next attempt while the message waits for the relay, else null. */
+  nextAttemptAt: string | null;
 }
 
 export interface EmailActivityQuery {
@@ -72,32 +77,37 @@ const summarySelect = {
 export async function listEmailMessages(ctx: DataContext, query: EmailActivityQuery = {}): Promise<DataResult<EmailActivityPage>> {
   return catchFailure(async () => {
     await requireScope(ctx, "email_activity.read", DENIED);
-    const pageSize = Math.min(Math.max(query.pageSize ?? EMAIL_ACTIVITY_PAGE_SIZE, 1), 1000);
-    const where = whereFor(ctx.accountId, query);
-    const [total, keyRows] = await Promise.all([
-      ctx.db.emailMessage.count({ where }),
-      ctx.db.emailMessage.findMany({ where: { accountId: ctx.accountId, keyId: { not: null } }, distinct: ["keyId"], select: { keyId: true, keyName: true }, orderBy: { keyId: "asc" } }),
-    ]);
-    const pageCount = Math.max(1, Math.ceil(total / pageSize));
-    const page = Math.min(Math.max(query.page ?? 1, 1), pageCount);
-    const rows = await ctx.db.emailMessage.findMany({
-      where,
-      select: summarySelect,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    // The key's current name where it still exists, so a renamed key is filtered by its name.
-    const live = await ctx.db.apiKey.findMany({ where: { accountId: ctx.accountId, id: { in: keyRows.map((row) => row.keyId!) } }, select: { id: true, name: true } });
-    const liveNames = new Map(live.map((key) => [key.id, key.name]));
-    return ok({
-      messages: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), keyName: row.keyId && liveNames.has(row.keyId) ? row.keyName : "deleted key" })),
-      page,
-      pageCount,
-      total,
-      keys: keyRows.map((row) => ({ id: row.keyId!, name: liveNames.get(row.keyId!) ?? `${row.keyName} (deleted key)` })),
-    });
+    return ok(await readEmailActivity(ctx.db, ctx.accountId, query));
   });
+}
+
+/** One page of an account's messages. Callers authorize first (a member's scope, or a support review). */
+export async function readEmailActivity(db: DataContext["db"], accountId: string, query: EmailActivityQuery = {}): Promise<EmailActivityPage> {
+  const pageSize = Math.min(Math.max(query.pageSize ?? EMAIL_ACTIVITY_PAGE_SIZE, 1), 1000);
+  const where = whereFor(accountId, query);
+  const [total, keyRows] = await Promise.all([
+    db.emailMessage.count({ where }),
+    db.emailMessage.findMany({ where: { accountId, keyId: { not: null } }, distinct: ["keyId"], select: { keyId: true, keyName: true }, orderBy: { keyId: "asc" } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(query.page ?? 1, 1), pageCount);
+  const rows = await db.emailMessage.findMany({
+    where,
+    select: summarySelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  // The key's current name where it still exists, so a renamed key is filtered by its name.
+  const live = await db.apiKey.findMany({ where: { accountId, id: { in: keyRows.map((row) => row.keyId!) } }, select: { id: true, name: true } });
+  const liveNames = new Map(live.map((key) => [key.id, key.name]));
+  return {
+    messages: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), keyName: row.keyId && liveNames.has(row.keyId) ? row.keyName : "deleted key" })),
+    page,
+    pageCount,
+    total,
+    keys: keyRows.map((row) => ({ id: row.keyId!, name: liveNames.get(row.keyId!) ?? `${row.keyName} (deleted key)` })),
+  };
 }
 
 export async function getEmailMessage(ctx: DataContext, id: string): Promise<DataResult<EmailMessageDTO>> {
@@ -125,6 +135,8 @@ export async function getEmailMessage(ctx: DataContext, id: string): Promise<Dat
       attachments: attachments.map(({ content, ...file }) => ({ ...file, size: Buffer.byteLength(content, "base64") })),
       details: JSON.parse(row.details) as Record<string, unknown>,
       raw: row.raw,
+      deliveryAttempts: JSON.parse(row.deliveryAttempts) as DeliveryAttempt[],
+      nextAttemptAt: row.deliverAfter?.toISOString() ?? null,
     });
   });
 }
@@ -155,4 +167,16 @@ function whereFor(accountId: string, query: EmailActivityQuery) {
       ? { OR: [{ toEmails: { contains: search.toLowerCase() } }, { fromEmail: { contains: search } }, { subject: { contains: search } }] }
       : {}),
   };
+}
+
+/**
+ * The account's newest message id (null with none): the page polls this while it is visible and
+ * re-renders only when it changes, so watching the page costs one indexed read every few seconds.
+ */
+export async function getNewestEmailMessageId(ctx: DataContext): Promise<DataResult<string | null>> {
+  return catchFailure(async () => {
+    await requireScope(ctx, "email_activity.read", DENIED);
+    const row = await ctx.db.emailMessage.findFirst({ where: { accountId: ctx.accountId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    return ok(row?.id ?? null);
+  });
 }

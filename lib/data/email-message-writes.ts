@@ -22,7 +22,9 @@ export function maySendMail(caller: ApiCaller): boolean {
  * BEGIN IMMEDIATE). Each message keeps its key's name as it is now: "deleted key" if the key is
  * already gone, so the page can still say which key sent it.
  */
-export async function storeMessageBatch(db: PrismaClient, batch: readonly MessageToStore[], retention?: Retention): Promise<void> {
+export async function storeMessageBatch(db: PrismaClient, batch: readonly MessageToStore[], retention?: Retention, options: { queueForDelivery?: boolean } = {}): Promise<void> {
+  // With an upstream relay, each message enters its queue in the same write (lib/data/email-delivery.ts).
+  const deliverAfter = options.queueForDelivery ? new Date() : null;
   await db.$transaction(async (tx) => {
     const keyIds = [...new Set(batch.map((entry) => entry.keyId))];
     const keys = await tx.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true, accountId: true } });
@@ -47,6 +49,7 @@ export async function storeMessageBatch(db: PrismaClient, batch: readonly Messag
           attachments: JSON.stringify(message.attachments),
           details: JSON.stringify(message.details),
           raw: message.raw,
+          deliverAfter,
         };
       }),
     });
@@ -62,16 +65,18 @@ const PRUNE_CHUNK = 500;
 
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+// A message still waiting for the upstream relay is never pruned: the relay bounces it after its
+// maximum age (72 hours by default), and it can go after that.
 async function prune(tx: Transaction, accountId: string, retention: Retention): Promise<void> {
   const cutoff = new Date(Date.now() - retention.maxAgeDays * 24 * 60 * 60 * 1000);
   const surplus = await tx.emailMessage.findMany({
-    where: { accountId },
+    where: { accountId, deliverAfter: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: retention.maxMessages,
     take: PRUNE_CHUNK,
     select: { id: true },
   });
-  const old = await tx.emailMessage.findMany({ where: { accountId, createdAt: { lt: cutoff } }, take: PRUNE_CHUNK, select: { id: true } });
+  const old = await tx.emailMessage.findMany({ where: { accountId, deliverAfter: null, createdAt: { lt: cutoff } }, take: PRUNE_CHUNK, select: { id: true } });
   const ids = [...new Set([...surplus, ...old].map((row) => row.id))];
   if (ids.length > 0) await tx.emailMessage.deleteMany({ where: { accountId, id: { in: ids } } });
 }

@@ -44,6 +44,21 @@ describe.each(testProviders)("Email Activity retention on %s", (provider) => {
     expect(after.map((row) => row.subject)).toEqual(["3", "4", "5", "6"]);
   });
 
+  it("never prunes a message still waiting for the upstream relay", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const key = await insertKey(db, account.id, "general", ["mail.send"]);
+    const waiting = message("waiting");
+    await storeMessageBatch(db, [{ accountId: account.id, keyId: key, message: waiting }], undefined, { queueForDelivery: true });
+    await db.emailMessage.update({ where: { id: waiting.id }, data: { createdAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) } });
+    for (const subject of ["1", "2", "3"]) {
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      await storeMessageBatch(db, [{ accountId: account.id, keyId: key, message: message(subject) }], { maxMessages: 2, maxAgeDays: 7 });
+    }
+    const kept = await db.emailMessage.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "asc" }, select: { subject: true } });
+    expect(kept.map((row) => row.subject)).toEqual(["waiting", "2", "3"]);
+  });
+
   it("reads its limits from the environment, refusing nonsense", () => {
     expect(retentionFromEnv({})).toEqual({ maxMessages: 1000, maxAgeDays: 7 });
     expect(retentionFromEnv({ EMAIL_ACTIVITY_MAX_MESSAGES: "50", EMAIL_ACTIVITY_MAX_AGE_DAYS: "1" })).toEqual({ maxMessages: 50, maxAgeDays: 1 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
-import { REVIEW_WINDOW_MS, reviewAccountAuditLog, reviewAccountKeys, searchAccounts, startSupportReview } from "./support";
+import { newMessageId } from "@/lib/mail/message";
+import { storeMessageBatch } from "./email-message-writes";
+import { REVIEW_WINDOW_MS, reviewAccountAuditLog, reviewAccountEmailActivity, reviewAccountKeys, searchAccounts, startSupportReview } from "./support";
 import { createAccount, createMember, createSupportStaff, insertKey } from "./test-fixtures";
 
 describe.each(testProviders)("support reviews on %s", (provider) => {
@@ -77,6 +79,33 @@ describe.each(testProviders)("support reviews on %s", (provider) => {
     // Past the window, a new review must be started.
     const later = new Date(Date.now() + REVIEW_WINDOW_MS + 60_000);
     expect(await reviewAccountKeys(sctx, account.id, later)).toEqual({ ok: true, data: null });
+  });
+
+  it("shows an account's Email Activity list, without message contents, once a review of it is started", async () => {
+    const staff = await createSupportStaff(db);
+    const sctx = { db, userId: staff.id };
+    const account = await createAccount(db);
+    const other = await createAccount(db);
+    const keyId = await insertKey(db, account.id, "general", ["mail.send"]);
+    const otherKey = await insertKey(db, other.id, "general", ["mail.send"]);
+    const message = (subject: string) => ({
+      id: newMessageId(), source: "api" as const, fromEmail: "s@example.com", fromName: null, recipients: ["r@example.com"], subject,
+      textBody: "secret body", htmlBody: null, headers: {}, attachments: [], details: {}, raw: "secret body",
+    });
+    await storeMessageBatch(db, [{ accountId: account.id, keyId, message: message("Invoice") }, { accountId: other.id, keyId: otherKey, message: message("Elsewhere") }]);
+
+    expect(await reviewAccountEmailActivity(sctx, account.id)).toEqual({ ok: true, data: null });
+    expect(await db.auditEvent.count({ where: { accountId: account.id } })).toBe(0);
+    await startSupportReview(sctx, account.id, "email_activity");
+    const review = await reviewAccountEmailActivity(sctx, account.id);
+    if (!review.ok || !review.data) throw new Error("no review");
+    expect(review.data.activity.messages.map((m) => m.subject)).toEqual(["Invoice"]);
+    expect(JSON.stringify(review.data)).not.toContain("secret body");
+    const events = await db.auditEvent.findMany({ where: { accountId: account.id }, select: { action: true, actorUserId: true, details: true } });
+    expect(events).toEqual([{ action: "support.viewed", actorUserId: staff.id, details: JSON.stringify({ section: "email_activity" }) }]);
+    // A member is not support staff.
+    const member = await createMember(db, account.id, "owner");
+    expect(await reviewAccountEmailActivity({ db, userId: member.id }, account.id)).toMatchObject({ ok: false });
   });
 
   it("reads the support flag on every call, and refuses unknown accounts", async () => {

@@ -5,6 +5,7 @@ import { levelsFromScopes } from "@/lib/permissions/levels";
 import { apiKeySelect, toApiKeyDTO } from "./api-key-dto";
 import { auditActions, recordAuditEvent, type AuditActor } from "./audit";
 import { readAuditLog, type AuditLogPage, type AuditLogQuery } from "./audit-log";
+import { readEmailActivity, type EmailActivityPage, type EmailActivityQuery } from "./email-activity";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, ok, type DataResult } from "./result";
 
@@ -88,7 +89,7 @@ export interface SupportKeyReview {
   keys: SupportKeyDTO[];
 }
 
-export type ReviewSection = "api_keys" | "audit_log";
+export type ReviewSection = "api_keys" | "audit_log" | "email_activity";
 
 // A review starts with a POST (startSupportReview), which writes support.viewed to the account's
 // log; for a while after, the section can be read (and paged through) without writing again.
@@ -168,6 +169,27 @@ export async function reviewAccountAuditLog(
     if (!(await reviewStarted(sctx, account.id, "audit_log", now))) return ok(null);
     const log = await readAuditLog(sctx.db, account.id, query, auditActions, true);
     return ok({ account: toAccountDTO(account), log });
+  });
+}
+
+export interface SupportEmailActivityReview {
+  account: SupportAccountDTO;
+  activity: EmailActivityPage;
+}
+
+/** The account's Email Activity (the list only, read-only), or null until a review of it is started. */
+export async function reviewAccountEmailActivity(
+  sctx: SupportContext,
+  accountId: string,
+  query: EmailActivityQuery = {},
+  now: Date = new Date(),
+): Promise<DataResult<SupportEmailActivityReview | null>> {
+  return catchFailure(async () => {
+    await requireSupportStaff(sctx);
+    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+    if (!(await reviewStarted(sctx, account.id, "email_activity", now))) return ok(null);
+    return ok({ account: toAccountDTO(account), activity: await readEmailActivity(sctx.db, account.id, query) });
   });
 }
 

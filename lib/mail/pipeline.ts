@@ -4,6 +4,7 @@ import { keyUseRecorderFor } from "@/lib/data/api-key-usage";
 import { maySendMail, storeMessageBatch, type MessageToStore } from "@/lib/data/email-message-writes";
 import { BatchWriter } from "./batch-writer";
 import type { AcceptedMessage } from "./message";
+import { upstreamRelayConfig } from "./relay-config";
 import { retentionFromEnv } from "./retention";
 
 // The one way in for messages, from /v3/mail/send and from the SMTP relay: check the sender,
@@ -13,6 +14,8 @@ export interface MailPipeline {
   accept(caller: ApiCaller, messages: readonly AcceptedMessage[]): Promise<"accepted" | "forbidden">;
   /** Writes whatever waits (shutdown, tests). */
   drain(): Promise<void>;
+  /** Called after each batch commits: the delivery worker wakes instead of waiting for its next poll. */
+  onStored(listener: () => void): void;
 }
 
 // Few ms: under load a batch fills long before; alone, a message waits at most this long.
@@ -33,7 +36,13 @@ export function mailPipelineFor(db: PrismaClient): MailPipeline {
 function createMailPipeline(db: PrismaClient): MailPipeline {
   // Pruned in the same transaction as each batch, so an account never holds much more than its limit.
   const retention = retentionFromEnv();
-  const writer = new BatchWriter<MessageToStore>((batch) => storeMessageBatch(db, batch, retention), BATCH);
+  // With SMTP_RELAY_URL set, messages are stored queued for the upstream relay.
+  const queueForDelivery = upstreamRelayConfig() !== null;
+  const listeners: (() => void)[] = [];
+  const writer = new BatchWriter<MessageToStore>(async (batch) => {
+    await storeMessageBatch(db, batch, retention, { queueForDelivery });
+    listeners.forEach((listener) => listener());
+  }, BATCH);
   return {
     async accept(caller, messages) {
       if (!maySendMail(caller)) return "forbidden";
@@ -43,5 +52,6 @@ function createMailPipeline(db: PrismaClient): MailPipeline {
       return "accepted";
     },
     drain: () => writer.drain(),
+    onStored: (listener) => void listeners.push(listener),
   };
 }

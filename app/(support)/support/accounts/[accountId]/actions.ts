@@ -9,10 +9,10 @@ import { startSupportReview } from "@/lib/data/support";
 
 const startReviewSchema = z.object({
   accountId: z.string().min(1).max(64),
-  section: z.enum(["api_keys", "audit_log"]),
+  section: z.enum(["api_keys", "audit_log", "email_activity"]),
 });
 
-const pathOf = { api_keys: "", audit_log: "/audit_log" } as const;
+const pathOf = { api_keys: "", audit_log: "/audit_log", email_activity: "/email_activity" } as const;
 
 // The only way a review starts, and so the only place support.viewed is written: a POST from the
 // review page's button, which a link on another site cannot make (server actions also check the

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { startReviewAction } from "./actions";
 
-const labels = { api_keys: "Review API keys", audit_log: "Review audit log" } as const;
+const labels = { api_keys: "Review API keys", audit_log: "Review audit log", email_activity: "Review email activity" } as const;
 
 // Shown until the staff member starts a review: opening the page (a GET) reads nothing and
 // records nothing; the button's POST records support.viewed, then the page shows the section.
