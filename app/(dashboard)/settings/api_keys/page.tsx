@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { listApiKeys } from "@/lib/data/api-keys";
 import { getSessionContext } from "@/lib/data/session";
 import { ApiKeysView } from "./_components/api-keys-view";
-import { parseKeyListQuery } from "./_components/list-query";
+import { parseKeyListQuery } from "./_components/list-query-schema";
 
 export const metadata: Metadata = { title: "API Keys" };
 

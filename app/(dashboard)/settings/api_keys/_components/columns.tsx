@@ -3,7 +3,6 @@
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
-import { permissionSummary } from "@/lib/permissions/summary";
 import { KeyStatus } from "./key-status";
 import { LastUsed } from "./last-used";
 import { RowActions, type RowActionHandlers } from "./row-actions";
@@ -52,7 +51,7 @@ export function buildColumns(handlers: RowActionHandlers) {
     column.display({
       id: "permissions",
       header: "Permissions",
-      cell: ({ row }) => <span className="text-slate-700">{permissionSummary(row.original.type, row.original.scopes)}</span>,
+      cell: ({ row }) => <span className="text-slate-700">{row.original.permissionSummary}</span>,
     }),
     column.display({
       id: "created",
