@@ -60,7 +60,10 @@ export function createStaticAssets(staticDir: string) {
       entry = readFile(path.join(staticDir, name)).then(
         async (body) => {
           const found: Compressed = { br: await compressBrotli(body, quickBrotliOptions), gzip: await compressGzip(body, gzipOptions), type };
-          improving = improving.then(() => compressBrotli(body, brotliOptions).then((best) => (found.br = best), () => undefined));
+          improving = improving.then(() => compressBrotli(body, brotliOptions).then((best) => {
+            // Kept only when smaller (for a tiny file the quick one can be).
+            if (best.length < found.br.length) found.br = best;
+          }, () => undefined));
           return found;
         },
         () => null,
