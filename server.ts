@@ -3,10 +3,12 @@
 // DESIGN.md, "Architecture"), so the API does not run as Next route handlers.
 //   development: npx tsx server.ts        production: next build && NODE_ENV=production npx tsx server.ts
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { registerServerOnlyStub } from "./lib/api/server-only-hook.ts";
 import { listenHost, runMode } from "./lib/config/mode.ts";
 import { httpLimits } from "./lib/server/http-options.ts";
+import { createStaticAssets } from "./lib/server/static-assets.ts";
 import { staticSecurityHeaders } from "./lib/server/security-headers.ts";
 
 registerServerOnlyStub();
@@ -52,19 +54,32 @@ const keys = createKeyLookup(db);
 const log = apiLog(createLogger());
 // Shared with the mail pipeline, which counts messages accepted from /v3/mail/send and SMTP.
 const usage = keyUseRecorderFor(db, { log: log.error });
-const handleApi = createApiHandler({ db, keys, log, usage });
+const securityHeaders = staticSecurityHeaders();
+// /v3 answers carry the security headers in their own pre-built header block (lib/api/responses.ts).
+const handleApi = createApiHandler({ db, keys, log, usage, headers: securityHeaders });
 const signInGate = createSignInGate(db);
-const securityHeaders = Object.entries(staticSecurityHeaders());
+const securityHeaderList = Object.entries(securityHeaders);
+// The build's scripts and styles, compressed once (brotli when asked, else gzip); dev builds change.
+const serveStatic = dev ? null : createStaticAssets(path.join(process.cwd(), ".next", "static"));
 
 // Bounded headers, request and keep-alive times (lib/server/http-options.ts): a slow client is
 // disconnected instead of holding a connection.
 const limits = httpLimits();
 const server = createServer(limits.options, (req, res) => {
-  // On every response, /v3 and Next's static files included; pages also get proxy.ts's CSP.
-  for (const [name, value] of securityHeaders) res.setHeader(name, value);
   const url = req.url ?? "/";
   if (url === "/v3" || url.startsWith("/v3/") || url.startsWith("/v3?")) {
     handleApi(req, res);
+    return;
+  }
+  // On every other response, Next's static files included; pages also get proxy.ts's CSP.
+  for (const [name, value] of securityHeaderList) res.setHeader(name, value);
+  if (serveStatic && url.startsWith("/_next/static/")) {
+    serveStatic(req, res)
+      .then((answered) => (answered ? undefined : handleNext(req, res)))
+      .catch((error: unknown) => {
+        console.error("[server] static file failed:", error instanceof Error ? error.message : error);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     return;
   }
   if (refuseCrossSiteAction(req, res)) return;

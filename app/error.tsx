@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { StatusPage } from "@/components/ui/status-page";
 
@@ -16,9 +15,11 @@ export default function AppError({ error, retry }: { error: Error & { digest?: s
       actions={
         <>
           <Button onClick={retry}>Try again</Button>
-          <Link href="/" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+          {/* A full load rather than Next's Link: see StatusPage. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          <a href="/" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
             Back to Keyward
-          </Link>
+          </a>
         </>
       }
     >

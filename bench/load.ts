@@ -23,45 +23,69 @@ export async function runLoad(port: number, request: string, connections: number
   const started = performance.now();
   const deadline = started + seconds * 1000;
 
+  // A connection the server closes (Node's maxRequestsPerSocket: its last answer says
+  // "Connection: close") is replaced by a new one, as an HTTP client would; the reconnection is
+  // part of the next request's latency.
   await Promise.all(
     Array.from(
       { length: connections },
       () =>
         new Promise<void>((resolve) => {
-          const socket = connect(port, "127.0.0.1");
-          socket.setNoDelay(true);
-          let buffer: Buffer = Buffer.alloc(0);
           let sentAt = 0;
-          const send = () => {
-            if (performance.now() >= deadline) {
-              socket.end();
-              resolve();
-              return;
-            }
+          const open = () => {
             sentAt = performance.now();
-            socket.write(payload);
+            const socket = connect(port, "127.0.0.1");
+            socket.setNoDelay(true);
+            let buffer: Buffer = Buffer.alloc(0);
+            let closing = false;
+            const send = () => {
+              if (performance.now() >= deadline) {
+                socket.end();
+                resolve();
+                return;
+              }
+              sentAt = performance.now();
+              socket.write(payload);
+            };
+            socket.on("connect", () => socket.write(payload));
+            socket.on("error", () => {
+              errors++;
+              closing = true;
+              resolve();
+            });
+            socket.on("data", (chunk: Buffer) => {
+              buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+              for (;;) {
+                const headerEnd = buffer.indexOf("\r\n\r\n");
+                if (headerEnd === -1) return;
+                const head = buffer.subarray(0, headerEnd).toString("latin1");
+                const total = /\r\ntransfer-encoding: *chunked/i.test(head)
+                  ? chunkedEnd(buffer, headerEnd + 4)
+                  : headerEnd + 4 + Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+                if (total === -1 || buffer.length < total) return;
+                if (!head.startsWith(expected)) errors++;
+                latencies.push(performance.now() - sentAt);
+                buffer = buffer.subarray(total);
+                if (/\r\nconnection: *close/i.test(head)) {
+                  closing = true;
+                  socket.destroy();
+                  if (performance.now() >= deadline) resolve();
+                  else open();
+                  return;
+                }
+                send();
+              }
+            });
+            socket.on("close", () => {
+              if (!closing && performance.now() < deadline) {
+                // Closed without saying so first: counted, then replaced.
+                errors++;
+                closing = true;
+                open();
+              }
+            });
           };
-          socket.on("connect", send);
-          socket.on("error", () => {
-            errors++;
-            resolve();
-          });
-          socket.on("data", (chunk: Buffer) => {
-            buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-            for (;;) {
-              const headerEnd = buffer.indexOf("\r\n\r\n");
-              if (headerEnd === -1) return;
-              const head = buffer.subarray(0, headerEnd).toString("latin1");
-              const total = /\r\ntransfer-encoding: *chunked/i.test(head)
-                ? chunkedEnd(buffer, headerEnd + 4)
-                : headerEnd + 4 + Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
-              if (total === -1 || buffer.length < total) return;
-              if (!head.startsWith(expected)) errors++;
-              latencies.push(performance.now() - sentAt);
-              buffer = buffer.subarray(total);
-              send();
-            }
-          });
+          open();
         }),
     ),
   );

@@ -54,6 +54,8 @@ export async function startServed(databaseUrl: string, port: number, logFile: st
         PORT: String(port),
         HOST: "127.0.0.1",
         AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-any-real-deployment-0123456789",
+        // As scripts/lib.sh's server_memory_settings sets it for npm start and npm run serve.
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
       },
       stdio: ["ignore", out, out],
     }),

@@ -14,7 +14,8 @@ import { measurePage, PAGE_KEYS, preparePageAccount, signIn } from "./page.ts";
 import { CREATOR, measureCreates, prepareCreatorAccount } from "./create-action.ts";
 import { killAll, residentMb, startBaseline, startServed, stop } from "./processes.ts";
 import { describeMachine, formatRow, tableHeader, writePerformanceDoc, type Row } from "./report.ts";
-import { evaluateTargets, type Measured } from "./targets.ts";
+import { evaluateTargets, pageScriptTarget, type Measured } from "./targets.ts";
+import { pageScripts } from "../scripts/page-budget.ts";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -119,6 +120,11 @@ try {
   console.log(tableHeader);
   for (const provider of providers) results.push(await benchDatabase(provider, rows));
   const { targets, notes } = evaluateTargets(results);
+  targets.push(pageScriptTarget(pageScripts(".next")));
+  notes.push(
+    "The page's scripts: server.ts serves the build's .js and .css compressed once, brotli to a browser that asks for it and gzip to any other (lib/server/static-assets.ts); the pages themselves are still gzipped by Next. npm test fails when the first load passes the budget or carries zod or react-hook-form (scripts/page-budget.ts; `npm run budget` prints the scripts).",
+    "Lighthouse 12.2.3 is not part of this bench (it needs a download of lighthouse and an idle machine for its timings).",
+  );
   if (!postgresUrl) notes.push("PostgreSQL was not measured: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to a local server.");
   const settings = `GET /v3/scopes over ${KEYS} keys, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up, ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds`;
   writePerformanceDoc(path.join("docs", "PERFORMANCE.md"), machine, settings, rows, targets, notes);

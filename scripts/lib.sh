@@ -55,3 +55,11 @@ ensure_auth_secret() {
   # already existed with wider permissions.
   if [ -f .env.local ]; then chmod 600 .env.local; fi
 }
+
+# The server's memory allocator: glibc gives each thread that allocates its own arena, and the
+# zlib work of compressed responses runs on libuv's threads, which fragments memory across arenas.
+# With two, server.ts's resident memory after /v3 and page load was 328 MB against 404 MB in one
+# run on a shared machine (issue 9 wants under 300 MB; docs/PERFORMANCE.md). A value set wins.
+server_memory_settings() {
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+}

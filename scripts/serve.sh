@@ -27,6 +27,7 @@ if [ ! -f .next/BUILD_ID ]; then
   npx next build
 fi
 
+server_memory_settings
 section "Keyward (production) on ${HOST:-0.0.0.0}:${PORT:-3000}"
 # exec, not npx: a signal must reach the server itself.
 exec node_modules/.bin/tsx server.ts

@@ -22,6 +22,7 @@ ensure_auth_secret
 section "Build"
 npx next build
 
+server_memory_settings
 port="${PORT:-3000}"
 section "Keyward on http://localhost:${port}/sign-in"
 echo "$sign_ins" | tail -n +2

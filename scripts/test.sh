@@ -28,6 +28,9 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vi
 section "Build (next build)"
 npx next build
 
+section "The API Keys page's JavaScript budget (from the build)"
+npx tsx scripts/page-budget.ts
+
 section "Browser"
 bash scripts/browser.sh
 

@@ -8,7 +8,7 @@ import { isApiKeyId } from "@/lib/keys/parse";
 import { keyUseRecorderFor, type KeyUseRecorder } from "@/lib/data/api-key-usage";
 import { apiLog, createLogger, type ApiLog } from "./access-log";
 import { readJsonBody } from "./body";
-import { errors, send, type ApiResponse } from "./responses";
+import { createSend, errors, type ApiResponse } from "./responses";
 import { matchRoute, type Method, type Operation } from "./routes";
 
 export interface ApiHandlerOptions {
@@ -21,6 +21,8 @@ export interface ApiHandlerOptions {
   log?: ApiLog;
   /** The clock keys' expiry is judged by; tests that build their own handler pass a fixed one. */
   now?: () => Date;
+  /** Headers on every answer besides the API's own (server.ts: X-Frame-Options and the like). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -39,13 +41,16 @@ export function createApiHandler({
   log = apiLog(createLogger()),
   usage = keyUseRecorderFor(db, { log: log.error }),
   now = () => new Date(),
+  headers = {},
 }: ApiHandlerOptions): ApiHandler {
+  const send = createSend(headers);
   return (req, res) => {
     const started = performance.now();
     let label = "(no route)";
     let caller: ApiCaller | null = null;
-    // "close" rather than "finish": a client that hangs up early is logged too.
-    res.once("close", () => {
+    // "close" rather than "finish": a client that hangs up early is logged too. A response closes
+    // once; `on` spares once()'s wrapper and its removal on every request.
+    res.on("close", () => {
       const status = res.writableFinished ? res.statusCode : "aborted";
       log.access({ method: req.method ?? "", route: label, status, ms: Math.round((performance.now() - started) * 10) / 10 });
       // Last use and the hour's request count, in memory only; written with others later

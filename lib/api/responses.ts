@@ -47,23 +47,36 @@ export const errors = {
   internal: (): ApiResponse => ({ status: 500, body: { errors: [{ message: "internal server error" }] } }),
 } as const;
 
-// Requests on /v3 bypass Next.js, so they get none of its headers: these are the ones they need.
+// Requests on /v3 bypass Next.js, so they get none of its headers: these are the ones they need,
+// with the process's security headers (server.ts passes them; see lib/server/security-headers.ts).
 const baseHeaders = {
   "cache-control": "no-store",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
 } as const;
 
-export function send(res: ServerResponse, response: ApiResponse): void {
-  const headers: Record<string, string | number> = { ...baseHeaders, ...response.headers };
-  if (response.status === 204 || (response.body === undefined && response.bodyText === undefined)) {
-    res.writeHead(response.status, headers);
-    res.end();
-    return;
-  }
-  const payload = response.bodyText ?? JSON.stringify(response.body);
-  headers["content-type"] = "application/json; charset=utf-8";
-  headers["content-length"] = Buffer.byteLength(payload);
-  res.writeHead(response.status, headers);
-  res.end(payload);
+export type Send = (res: ServerResponse, response: ApiResponse) => void;
+
+/**
+ * The answer writer of the /v3 handler. The fixed headers are built once, as the flat
+ * [name, value, …] list writeHead takes as is: per request only the length (and a route's own
+ * headers, e.g. Allow) are added, and the body goes out as one string with the head.
+ */
+export function createSend(securityHeaders: Readonly<Record<string, string>> = {}): Send {
+  const fixed: Record<string, string> = { ...baseHeaders };
+  for (const [name, value] of Object.entries(securityHeaders)) fixed[name.toLowerCase()] = value;
+  const bare = Object.entries(fixed).flat();
+  const withJson = [...bare, "content-type", "application/json; charset=utf-8"];
+
+  return (res, response) => {
+    const own = response.headers ? Object.entries(response.headers).flat() : [];
+    if (response.status === 204 || (response.body === undefined && response.bodyText === undefined)) {
+      res.writeHead(response.status, own.length ? [...bare, ...own] : bare);
+      res.end();
+      return;
+    }
+    const payload = response.bodyText ?? JSON.stringify(response.body);
+    res.writeHead(response.status, [...withJson, ...own, "content-length", String(Buffer.byteLength(payload))]);
+    res.end(payload);
+  };
 }

@@ -62,9 +62,11 @@ describe.each(testProviders)("API keys data layer on %s", (provider) => {
     if (!list.ok) throw new Error(list.message);
     expect(list.data.keys.map((k) => k.name)).toEqual(["second", "first"]);
     expect(Object.keys(list.data.keys[0]!).sort()).toEqual([
-      "createdAt", "createdBy", "disabledAt", "expiresAt", "id", "lastUsedAt", "name", "rolledFromId", "rolledToId", "scopes", "status", "type", "updatedAt",
+      "createdAt", "createdBy", "disabledAt", "expiresAt", "id", "lastUsedAt", "name", "permissionSummary", "rolledFromId", "rolledToId", "scopes", "status", "type", "updatedAt",
     ]);
     expect(list.data.keys[0]!.createdBy).toEqual({ name: "Test User", removed: false });
+    // Said by the server, so that the page's JavaScript needs no scope catalog.
+    expect(list.data.keys[0]!.permissionSummary).toBe("Restricted · 1 category");
     expect(list.data.abilities).toEqual({ create: true, update: true, delete: true, billing: true });
   });
 

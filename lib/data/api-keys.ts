@@ -7,6 +7,7 @@ import { writeTransaction } from "./transaction";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
 import { keyStatus, type KeyStatus } from "@/lib/keys/expiry";
+import { permissionSummary } from "@/lib/permissions/summary";
 import { API_KEY_LIMIT, apiKeyIdSchema } from "@/lib/validation/api-key";
 
 export interface ApiKeyListItemDTO extends ApiKeyDTO {
@@ -15,6 +16,9 @@ export interface ApiKeyListItemDTO extends ApiKeyDTO {
   status: KeyStatus;
   /** The replacement made when this key was rolled, while both exist. */
   rolledToId: string | null;
+  /** What the key may do in one line ("Full Access", "Restricted · 5 categories"), said by the server
+   * so the page's JavaScript needs no scope catalog. */
+  permissionSummary: string;
 }
 
 export interface ApiKeyList {
@@ -49,14 +53,18 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
     const replacements = new Map(rows.filter((row) => row.rolledFromId).map((row) => [row.rolledFromId, row.id]));
     const ids = new Set(rows.map((row) => row.id));
     return ok({
-      keys: rows.map((row) => ({
-        ...toApiKeyDTO(row),
-        // The link between a rolled key and its replacement lasts until the old one is gone.
-        rolledFromId: row.rolledFromId && ids.has(row.rolledFromId) ? row.rolledFromId : null,
-        createdBy: toCreatorDTO(row.createdBy),
-        status: keyStatus(row, now),
-        rolledToId: replacements.get(row.id) ?? null,
-      })),
+      keys: rows.map((row) => {
+        const dto = toApiKeyDTO(row);
+        return {
+          ...dto,
+          // The link between a rolled key and its replacement lasts until the old one is gone.
+          rolledFromId: row.rolledFromId && ids.has(row.rolledFromId) ? row.rolledFromId : null,
+          createdBy: toCreatorDTO(row.createdBy),
+          status: keyStatus(row, now),
+          rolledToId: replacements.get(row.id) ?? null,
+          permissionSummary: permissionSummary(dto.type, dto.scopes),
+        };
+      }),
       count: account.keyCount,
       limit: API_KEY_LIMIT,
       readAt: now.toISOString(),

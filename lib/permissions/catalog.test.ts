@@ -6,6 +6,7 @@ import {
   categoriesFor,
   generalCategories,
   offeredLevels,
+  parseCatalog,
   systemScopes,
 } from "./catalog";
 
@@ -84,5 +85,24 @@ describe("offeredLevels", () => {
       if (category.levels === "read") expect(offeredLevels(category)).not.toContain("full");
       if (category.levels === "full_only") expect(offeredLevels(category)).not.toContain("read");
     }
+  });
+});
+
+describe("reading scopes.json", () => {
+  const category = { id: "stats", label: "Stats", levels: "read", scopes: ["stats.read"] };
+  const valid = { general: [category], billing: [{ ...category, id: "billing" }], system: ["sys.x"] };
+
+  it("accepts a well-formed catalog", () => {
+    expect(parseCatalog(valid).general).toEqual([category]);
+  });
+
+  it("refuses a catalog that would grant or show the wrong permissions", () => {
+    expect(() => parseCatalog(null)).toThrow(/system/);
+    expect(() => parseCatalog({ ...valid, general: [] })).toThrow(/general/);
+    expect(() => parseCatalog({ ...valid, general: [{ ...category, levels: "write" }] })).toThrow(/"stats"/);
+    expect(() => parseCatalog({ ...valid, general: [{ ...category, scopes: [] }] })).toThrow(/"stats"/);
+    expect(() => parseCatalog({ ...valid, general: [{ ...category, scopes: ["a", ""] }] })).toThrow(/"stats"/);
+    expect(() => parseCatalog({ ...valid, billing: [{ ...category, label: "" }] })).toThrow(/billing/);
+    expect(() => parseCatalog({ ...valid, system: [1] })).toThrow(/system/);
   });
 });

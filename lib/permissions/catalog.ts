@@ -1,6 +1,3 @@
-import { z } from "zod";
-// Before the parse below, which would otherwise probe for eval under the pages' CSP.
-import "../validation/zod-config";
 // The attribute keeps this loadable by Node's native ESM (tsx, scripts) as well as by bundlers.
 import rawCatalog from "./scopes.json" with { type: "json" };
 
@@ -18,24 +15,46 @@ export interface Category {
   keyType: KeyType;
 }
 
-// Validated at load so a bad edit to scopes.json fails at startup, not as a wrong permission.
-const categorySchema = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
-  levels: z.enum(["full", "read", "full_only"]),
-  scopes: z.array(z.string().min(1)).min(1),
-});
-const catalogSchema = z.object({
-  general: z.array(categorySchema).min(1),
-  billing: z.array(categorySchema).min(1),
-  system: z.array(z.string().min(1)),
-});
+interface RawCategory {
+  id: string;
+  label: string;
+  levels: Category["levels"];
+  scopes: string[];
+}
 
-const catalog = catalogSchema.parse(rawCatalog);
+const levelKinds: readonly string[] = ["full", "read", "full_only"];
+
+function checkCategories(entries: unknown, group: string): RawCategory[] {
+  if (!Array.isArray(entries) || entries.length === 0) throw new Error(`scopes.json: "${group}" must list categories`);
+  for (const entry of entries as Partial<RawCategory>[]) {
+    const scopes = entry.scopes;
+    const valid =
+      typeof entry.id === "string" && entry.id !== "" && typeof entry.label === "string" && entry.label !== "" &&
+      levelKinds.includes(entry.levels as string) && Array.isArray(scopes) && scopes.length > 0 &&
+      scopes.every((scope) => typeof scope === "string" && scope !== "");
+    if (!valid) throw new Error(`scopes.json: invalid category ${JSON.stringify(entry.id)} in "${group}"`);
+  }
+  return entries as RawCategory[];
+}
+
+/**
+ * Validated at load so a bad edit to scopes.json fails at startup, not as a wrong permission.
+ * By hand rather than with zod: the API Keys page's table reads the catalog, and zod would
+ * otherwise be part of the page's JavaScript before any form opens (issue 9's budget).
+ */
+export function parseCatalog(raw: unknown): { general: RawCategory[]; billing: RawCategory[]; system: string[] } {
+  const { general, billing, system } = (raw ?? {}) as Record<string, unknown>;
+  if (!Array.isArray(system) || !system.every((scope) => typeof scope === "string" && scope !== "")) {
+    throw new Error('scopes.json: "system" must list scopes');
+  }
+  return { general: checkCategories(general, "general"), billing: checkCategories(billing, "billing"), system };
+}
+
+const catalog = parseCatalog(rawCatalog);
 
 // Frozen because these are shared module state: one caller sorting or pushing in place would
 // silently change every other caller's permissions.
-function toCategories(entries: z.infer<typeof categorySchema>[], keyType: KeyType): readonly Category[] {
+function toCategories(entries: RawCategory[], keyType: KeyType): readonly Category[] {
   return Object.freeze(
     entries.map((entry) => Object.freeze({ ...entry, scopes: Object.freeze([...entry.scopes]), keyType })),
   );

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { listApiKeysWithUsage } from "@/lib/data/api-key-usage-queries";
 import { getSessionContext } from "@/lib/data/session";
 import { ApiKeysView } from "../_components/api-keys-view";
-import { parseKeyListQuery } from "../_components/list-query";
+import { parseKeyListQuery } from "../_components/list-query-schema";
 
 export const metadata: Metadata = { title: "API Keys" };
 

@@ -6,7 +6,6 @@ import { LinkPending } from "@/components/ui/link-pending";
 import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
 import type { ApiKeyListItemWithUsageDTO } from "@/lib/data/api-key-usage-queries";
 import { Sparkline } from "@/components/usage/sparkline";
-import { permissionSummary } from "@/lib/permissions/summary";
 import { KeyStatus } from "./key-status";
 import { LastUsed } from "./last-used";
 import { RowActions, type RowActionHandlers } from "./row-actions";
@@ -56,7 +55,7 @@ export function buildColumns(handlers: RowActionHandlers) {
     column.display({
       id: "permissions",
       header: "Permissions",
-      cell: ({ row }) => <span className="text-slate-700">{permissionSummary(row.original.type, row.original.scopes)}</span>,
+      cell: ({ row }) => <span className="text-slate-700">{row.original.permissionSummary}</span>,
     }),
     column.display({
       id: "created",

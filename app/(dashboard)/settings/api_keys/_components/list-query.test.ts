@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
-import { applyKeyListQuery, parseKeyListQuery } from "./list-query";
+import { applyKeyListQuery } from "./list-query";
+import { parseKeyListQuery } from "./list-query-schema";
 
 function key(id: string, name: string, createdAt: string, lastUsedAt: string | null): ApiKeyListItemDTO {
   return {
     id, name, type: "general", scopes: [], createdAt, updatedAt: createdAt, lastUsedAt, expiresAt: null, disabledAt: null,
-    rolledFromId: null, rolledToId: null, status: "active", createdBy: null,
+    rolledFromId: null, rolledToId: null, status: "active", createdBy: null, permissionSummary: "No Access",
   };
 }
 
