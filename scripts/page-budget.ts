@@ -13,7 +13,7 @@ import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { brotliOptions, gzipOptions } from "../lib/server/static-assets.ts";
 
-export const PAGE = "/(dashboard)/settings/api_keys/page";
+export const PAGE = "/(dashboard)/settings/api_keys/(list)/page";
 /** What a browser downloads (brotli), as issue 9 sets it. */
 export const BROTLI_BUDGET = 150_000;
 /** The same scripts for a client that cannot take brotli: a guard against growth, not a target. */
