@@ -1,5 +1,6 @@
 import "server-only";
-import { allBillingScopes } from "@/lib/permissions/catalog";
+import type { KeyType } from "@/lib/permissions/catalog";
+import { allows, keyTypeAllowed, ruleFor, type PolicyAction } from "@/lib/permissions/policy";
 import { ownerScopes } from "@/lib/permissions/rules";
 import type { DataContext, Principal } from "./context";
 import { DataFailure, fail } from "./result";
@@ -15,6 +16,8 @@ export interface Actor {
   /** How the audit log names this actor: the person's name, or the key's. */
   name: string;
   scopes: ReadonlySet<string>;
+  /** For an API key: its type, which the policy also checks. */
+  keyType?: KeyType;
 }
 
 export function toMemberRole(stored: string): MemberRole {
@@ -43,10 +46,11 @@ export async function loadActor({ db, principal, accountId }: DataContext): Prom
   }
   const key = await db.apiKey.findFirst({
     where: { id: principal.keyId, accountId },
-    select: { scopes: true, name: true },
+    select: { scopes: true, name: true, type: true },
   });
   if (!key) return null;
-  return { principal, accountId, role: "key", name: key.name, scopes: new Set(parseScopes(key.scopes)) };
+  const keyType = key.type === "billing" ? "billing" : "general";
+  return { principal, accountId, role: "key", name: key.name, scopes: new Set(parseScopes(key.scopes)), keyType };
 }
 
 /** Loads the actor or throws "not found" (caught by catchFailure). */
@@ -56,16 +60,23 @@ export async function requireActor(ctx: DataContext): Promise<Actor> {
   return actor;
 }
 
-// Loads the actor and checks one scope; throws a DataFailure (caught by catchFailure) otherwise.
-export async function requireScope(ctx: DataContext, scope: string, denial: string): Promise<Actor> {
+// Loads the actor and checks the policy's rule for the action (lib/permissions/policy.ts): its
+// scopes, and for an API key its type. Throws a DataFailure (caught by catchFailure) otherwise.
+export async function requireScope(ctx: DataContext, action: PolicyAction): Promise<Actor> {
   const actor = await requireActor(ctx);
-  if (!actor.scopes.has(scope)) throw new DataFailure(fail("forbidden", denial));
+  if (!may(actor, action)) throw new DataFailure(fail("forbidden", ruleFor(action).denial));
   return actor;
 }
 
+/** Whether this actor may perform the action, by the policy: scopes, and a key's type. */
+export function may(actor: Pick<Actor, "scopes" | "keyType">, action: PolicyAction): boolean {
+  if (actor.keyType !== undefined && !keyTypeAllowed(actor.keyType, action)) return false;
+  return allows(actor.scopes, action);
+}
+
 /** Billing keys (and their audit events) exist only for those who hold a billing scope. */
-export function seesBilling(actor: Actor): boolean {
-  return allBillingScopes.some((scope) => actor.scopes.has(scope));
+export function seesBilling(actor: Pick<Actor, "scopes">): boolean {
+  return allows(actor.scopes, "billingKeys.see");
 }
 
 export function actorFields(actor: Pick<Actor, "principal" | "name">): { actorUserId: string | null; actorKeyId: string | null; actorName: string } {

@@ -32,7 +32,7 @@ export async function setApiKeyDisabled(
   now: Date = new Date(),
 ): Promise<DataResult<ApiKeyDTO>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.update", "You do not have permission to edit API keys");
+    const actor = await requireScope(ctx, "apiKeys.disable");
     const current = await findKeyRow(ctx, keyId, actor);
     if (keyStatus(current, now) === "expired") return fail("invalid", lifecycleMessages.expired);
     if ((current.disabledAt !== null) === disabled) return ok(toApiKeyDTO(current));
@@ -74,9 +74,8 @@ export async function rollApiKey(
   return catchFailure(async () => {
     const parsedGrace = rollGraceSchema.safeParse(grace);
     if (!parsedGrace.success) return fail("invalid", "Choose when the old key expires", { grace: ["Choose when the old key expires"] });
-    const actor = await requireScope(ctx, "api_keys.create", "You do not have permission to create API keys");
-    // A roll also cuts the old key's life short: that is an edit of it, so both are needed.
-    if (!actor.scopes.has("api_keys.update")) return fail("forbidden", "You do not have permission to edit API keys");
+    // A roll also cuts the old key's life short: the policy asks for create and update.
+    const actor = await requireScope(ctx, "apiKeys.roll");
     const old = await findKeyRow(ctx, keyId, actor);
     if (keyStatus(old, now) === "expired") return fail("invalid", lifecycleMessages.expired);
     const type = old.type === "billing" ? "billing" : "general";

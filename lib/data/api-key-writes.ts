@@ -40,7 +40,7 @@ export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, n
     const { name, type } = parsed.data;
     const expiresAt = parsed.data.expiresAt ?? null;
     if (expiresAt && expiresAt <= now) return fail("invalid", PAST_EXPIRY, { expiresAt: [PAST_EXPIRY] });
-    const actor = await requireScope(ctx, "api_keys.create", "You do not have permission to create API keys");
+    const actor = await requireScope(ctx, "apiKeys.create");
     const scopes = assignableScopes(actor, type, parsed.data.scopes);
 
     const { id, secret, key } = generateApiKey();
@@ -93,7 +93,7 @@ export async function updateApiKey(
   return catchFailure(async () => {
     const name = apiKeyNameSchema.safeParse(input.name);
     if (!name.success) return invalid(name.error, "name");
-    const actor = await requireScope(ctx, "api_keys.update", "You do not have permission to edit API keys");
+    const actor = await requireScope(ctx, "apiKeys.update");
     const current = await findKeyRow(ctx, keyId, actor);
     const type: KeyType = current.type === "billing" ? "billing" : "general";
     const previous = parseScopes(current.scopes);

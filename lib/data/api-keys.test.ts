@@ -65,7 +65,7 @@ describe.each(testProviders)("API keys data layer on %s", (provider) => {
       "createdAt", "createdBy", "disabledAt", "expiresAt", "id", "lastUsedAt", "name", "rolledFromId", "rolledToId", "scopes", "status", "type", "updatedAt",
     ]);
     expect(list.data.keys[0]!.createdBy).toEqual({ name: "Test User", removed: false });
-    expect(list.data.abilities).toEqual({ create: true, update: true, delete: true, billing: true });
+    expect(list.data.abilities).toEqual({ create: true, update: true, disable: true, roll: true, delete: true, billing: true });
   });
 
   it("counts every key of the account against the limit, also those the member cannot see", async () => {

@@ -6,6 +6,7 @@ import type { DataContext } from "./context";
 import { writeTransaction } from "./transaction";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
+import { pageAbilities } from "@/lib/permissions/policy";
 import { keyStatus, type KeyStatus } from "@/lib/keys/expiry";
 import { API_KEY_LIMIT, apiKeyIdSchema } from "@/lib/validation/api-key";
 
@@ -25,7 +26,7 @@ export interface ApiKeyList {
   /** The server's clock when the list was read: statuses and "3 hours ago" are judged by it. */
   readAt: string;
   /** What the caller may do on the page; the server checks again on every action. */
-  abilities: { create: boolean; update: boolean; delete: boolean; billing: boolean };
+  abilities: { create: boolean; update: boolean; disable: boolean; roll: boolean; delete: boolean; billing: boolean };
   /** The caller's own scopes: the most a key they create or edit may hold. */
   heldScopes: string[];
 }
@@ -37,7 +38,7 @@ export function visibleKeysWhere(actor: Actor) {
 
 export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Promise<DataResult<ApiKeyList>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
+    const actor = await requireScope(ctx, "apiKeys.list");
     const [rows, account] = await Promise.all([
       ctx.db.apiKey.findMany({
         where: visibleKeysWhere(actor),
@@ -60,12 +61,7 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
       count: account.keyCount,
       limit: API_KEY_LIMIT,
       readAt: now.toISOString(),
-      abilities: {
-        create: actor.scopes.has("api_keys.create"),
-        update: actor.scopes.has("api_keys.update"),
-        delete: actor.scopes.has("api_keys.delete"),
-        billing: seesBilling(actor),
-      },
+      abilities: pageAbilities("apiKeys", actor.scopes),
       heldScopes: [...actor.scopes].sort(),
     });
   });
@@ -73,7 +69,7 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
 
 export async function getApiKey(ctx: DataContext, keyId: string): Promise<DataResult<ApiKeyDTO>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
+    const actor = await requireScope(ctx, "apiKeys.read");
     const row = await findKeyRow(ctx, keyId, actor);
     return ok(toApiKeyDTO(row));
   });
@@ -81,7 +77,7 @@ export async function getApiKey(ctx: DataContext, keyId: string): Promise<DataRe
 
 export async function deleteApiKey(ctx: DataContext, keyId: string): Promise<DataResult<{ id: string }>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.delete", "You do not have permission to delete API keys");
+    const actor = await requireScope(ctx, "apiKeys.delete");
     // An edit may commit between reading the key and deleting it: the delete only goes through
     // for the version it read (as updateApiKey does), so the audit event names the key as it was
     // when deleted. A key edited meanwhile is read again; one deleted meanwhile is "not found".

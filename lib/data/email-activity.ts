@@ -6,7 +6,6 @@ import { messageStatusSchema } from "@/lib/validation/message-status";
 
 export const EMAIL_ACTIVITY_PAGE_SIZE = 25;
 export const messageStatuses = messageStatusSchema.options;
-const DENIED = "You do not have permission to view email activity";
 
 export interface EmailMessageSummaryDTO {
   id: string;
@@ -71,7 +70,7 @@ const summarySelect = {
 
 export async function listEmailMessages(ctx: DataContext, query: EmailActivityQuery = {}): Promise<DataResult<EmailActivityPage>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "email_activity.read", DENIED);
+    await requireScope(ctx, "emailActivity.read");
     const pageSize = Math.min(Math.max(query.pageSize ?? EMAIL_ACTIVITY_PAGE_SIZE, 1), 1000);
     const where = whereFor(ctx.accountId, query);
     const [total, keyRows] = await Promise.all([
@@ -102,7 +101,7 @@ export async function listEmailMessages(ctx: DataContext, query: EmailActivityQu
 
 export async function getEmailMessage(ctx: DataContext, id: string): Promise<DataResult<EmailMessageDTO>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "email_activity.read", DENIED);
+    await requireScope(ctx, "emailActivity.read");
     const row = await ctx.db.emailMessage.findFirst({ where: { id, accountId: ctx.accountId } });
     if (!row) return fail("not_found", "Message not found");
     const live = row.keyId ? await ctx.db.apiKey.count({ where: { id: row.keyId, accountId: ctx.accountId } }) : 0;
@@ -132,7 +131,7 @@ export async function getEmailMessage(ctx: DataContext, id: string): Promise<Dat
 /** One attachment's bytes, for download. */
 export async function getEmailAttachment(ctx: DataContext, id: string, index: number): Promise<DataResult<{ filename: string; type: string; content: Buffer }>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "email_activity.read", DENIED);
+    await requireScope(ctx, "emailActivity.read");
     const row = await ctx.db.emailMessage.findFirst({ where: { id, accountId: ctx.accountId }, select: { attachments: true } });
     const file = row ? (JSON.parse(row.attachments) as { filename: string; type: string; content: string }[])[index] : undefined;
     if (!file) return fail("not_found", "Attachment not found");

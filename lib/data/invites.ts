@@ -71,7 +71,7 @@ export async function createInvite(ctx: DataContext, input: CreateInviteInput): 
   return catchFailure(async () => {
     const email = teammateEmailSchema.safeParse(input.email);
     if (!email.success) return fail("invalid", "Enter a valid e-mail address", { email: ["Enter a valid e-mail address"] });
-    const actor = await requireScope(ctx, "teammates.create", "You do not have permission to invite teammates");
+    const actor = await requireScope(ctx, "teammates.invite");
     const scopes = [...new Set(input.scopes)].sort();
     if (scopes.length === 0) return fail("invalid", messages.noPermission, { levels: [messages.noPermission] });
     if (!isSubset(scopes, [...actor.scopes])) return fail("unassignable", messages.escalation, { levels: [messages.escalation] });
@@ -113,7 +113,7 @@ export async function createInvite(ctx: DataContext, input: CreateInviteInput): 
 
 export async function revokeInvite(ctx: DataContext, inviteId: string): Promise<DataResult<{ id: string }>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "teammates.delete", "You do not have permission to revoke invitations");
+    const actor = await requireScope(ctx, "invites.revoke");
     const id = teammateIdSchema.safeParse(inviteId);
     const notFound = fail("not_found", "Invitation not found");
     if (!id.success) return notFound;

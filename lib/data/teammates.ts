@@ -1,5 +1,6 @@
 import "server-only";
 import { isSubset, ownerScopes } from "@/lib/permissions/rules";
+import { pageAbilities } from "@/lib/permissions/policy";
 import { scopesForRole, type RoleChoice, type TeammateRole } from "@/lib/permissions/roles";
 import { teammateIdSchema } from "@/lib/validation/teammate";
 import { requireScope, toMemberRole, type Actor } from "./access";
@@ -36,7 +37,7 @@ export const teammateMessages = {
 
 export async function listTeammates(ctx: DataContext): Promise<DataResult<TeammateList>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "teammates.read", "You do not have permission to view teammates");
+    const actor = await requireScope(ctx, "teammates.list");
     const rows = await ctx.db.membership.findMany({
       where: { accountId: ctx.accountId },
       select: { role: true, scopes: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
@@ -54,12 +55,7 @@ export async function listTeammates(ctx: DataContext): Promise<DataResult<Teamma
         isYou: actor.principal.kind === "user" && actor.principal.userId === row.user.id,
       })),
       invites,
-      abilities: {
-        invite: actor.scopes.has("teammates.create"),
-        update: actor.scopes.has("teammates.update"),
-        remove: actor.scopes.has("teammates.delete"),
-        manageOwners: actor.role === "owner",
-      },
+      abilities: { ...pageAbilities("teammates", actor.scopes), manageOwners: actor.role === "owner" },
       heldScopes: [...actor.scopes].sort(),
     });
   });
@@ -70,7 +66,7 @@ export type UpdateTeammateInput = { role: TeammateRole; scopes: readonly string[
 
 export async function updateTeammate(ctx: DataContext, userId: string, input: UpdateTeammateInput): Promise<DataResult<{ userId: string }>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "teammates.update", "You do not have permission to edit teammates");
+    const actor = await requireScope(ctx, "teammates.edit");
     const target = await findTeammate(ctx, userId);
     const role = "choice" in input ? input.choice.role : input.role;
     const requested = "choice" in input ? scopesForRole(input.choice, target.scopes) : input.scopes;
@@ -110,7 +106,7 @@ export async function updateTeammate(ctx: DataContext, userId: string, input: Up
 /** Removes the membership, not the person: keys they created stay, shown as by a removed teammate. */
 export async function removeTeammate(ctx: DataContext, userId: string): Promise<DataResult<{ userId: string }>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "teammates.delete", "You do not have permission to remove teammates");
+    const actor = await requireScope(ctx, "teammates.remove");
     const target = await findTeammate(ctx, userId);
     assertMayManage(actor, target);
     await ctx.db.$transaction(async (tx) => {

@@ -2,6 +2,7 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 import { generateApiKey } from "@/lib/keys/generate";
 import { hashSecret } from "@/lib/keys/hash";
+import { ruleFor } from "@/lib/permissions/policy";
 import type { DataContext } from "./context";
 
 let sequence = 0;
@@ -25,7 +26,7 @@ export async function createMember(
 }
 
 /** Inserts keys directly (no audit events), keeping the account's key counter in step. */
-export async function insertKeys(db: PrismaClient, accountId: string, count: number, scopes: string[] = ["mail.send"]) {
+export async function insertKeys(db: PrismaClient, accountId: string, count: number, scopes: string[] = [...ruleFor("messages.send").scopes]) {
   const rows = Array.from({ length: count }, (_, index) => {
     const { id, secret } = generateApiKey();
     return { id, accountId, name: `bulk ${index}`, type: "general", scopes: JSON.stringify(scopes), secretHash: hashSecret(secret) };
