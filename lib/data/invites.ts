@@ -1,11 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/lib/db/create-client";
 import { hashSecret } from "@/lib/keys/hash";
+import { ruleFor } from "@/lib/permissions/policy";
 import { isSubset } from "@/lib/permissions/rules";
 import type { TeammateRole } from "@/lib/permissions/roles";
 import { INVITE_VALID_DAYS, teammateEmailSchema, teammateIdSchema } from "@/lib/validation/teammate";
-import { requireScope, toMemberRole } from "./access";
+import { may, requireScope, toMemberRole, type Actor } from "./access";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
@@ -57,10 +57,11 @@ function toInviteDTO(row: InviteRow): InviteDTO {
   };
 }
 
-/** Invitations that can still be accepted. Authorization is the caller's (listTeammates). */
-export async function listPendingInvites(db: PrismaClient, accountId: string): Promise<InviteDTO[]> {
-  const rows = await db.invite.findMany({
-    where: { accountId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+/** Invitations that can still be accepted, for an actor the policy lets see teammates. */
+export async function listPendingInvites(ctx: DataContext, actor: Actor): Promise<InviteDTO[]> {
+  if (actor.accountId !== ctx.accountId || !may(actor, "teammates.list")) throw new DataFailure(fail("forbidden", ruleFor("teammates.list").denial));
+  const rows = await ctx.db.invite.findMany({
+    where: { accountId: ctx.accountId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: inviteSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });

@@ -43,7 +43,7 @@ export async function listTeammates(ctx: DataContext): Promise<DataResult<Teamma
       select: { role: true, scopes: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
-    const invites = await listPendingInvites(ctx.db, ctx.accountId);
+    const invites = await listPendingInvites(ctx, actor);
     return ok({
       teammates: rows.map((row) => ({
         userId: row.user.id,
