@@ -2,6 +2,7 @@ import "server-only";
 import type { KeyType } from "@/lib/permissions/catalog";
 import { allows, keyTypeAllowed, ruleFor, type PolicyAction } from "@/lib/permissions/policy";
 import { ownerScopes } from "@/lib/permissions/rules";
+import type { Transaction } from "./audit";
 import type { DataContext, Principal } from "./context";
 import { DataFailure, fail } from "./result";
 import { parseScopes } from "./scopes-column";
@@ -25,10 +26,13 @@ export function toMemberRole(stored: string): MemberRole {
   return stored === "owner" || stored === "admin" || stored === "read_only" ? stored : "restricted";
 }
 
+/** Where an actor is read from: the context's client, or a write transaction's. */
+type ActorSource = Pick<DataContext, "principal" | "accountId"> & { db: Pick<Transaction, "membership" | "apiKey"> };
+
 // Reads the caller's standing in the account from the database, on every call. A caller with no
 // standing there (not a member, removed, a key of another account, support staff) gets null,
 // which callers turn into "not found" so that nothing reveals the account exists.
-export async function loadActor({ db, principal, accountId }: DataContext): Promise<Actor | null> {
+export async function loadActor({ db, principal, accountId }: ActorSource): Promise<Actor | null> {
   if (principal.kind === "user") {
     const membership = await db.membership.findUnique({
       where: { userId_accountId: { userId: principal.userId, accountId } },
@@ -66,6 +70,27 @@ export async function requireScope(ctx: DataContext, action: PolicyAction): Prom
   const actor = await requireActor(ctx);
   if (!may(actor, action)) throw new DataFailure(fail("forbidden", ruleFor(action).denial));
   return actor;
+}
+
+/**
+ * The check again, inside a write transaction: locks the account row first (a no-op write; on
+ * PostgreSQL the lock is held until commit, and every membership or key write of the account
+ * takes it; SQLite runs one write transaction at a time), then reads the actor's standing and
+ * checks the action. A teammate removed, a role reduced or a key deleted after the check before
+ * the transaction cannot complete the write: removal is "not found", a lost scope "forbidden".
+ * Callers check what depends on the actor's scopes (subset rules) against the actor returned.
+ */
+export async function reauthorize(tx: Transaction, ctx: DataContext, action: PolicyAction, { locked = false } = {}): Promise<Actor> {
+  if (!locked) await lockAccountRow(tx, ctx.accountId);
+  const actor = await loadActor({ db: tx, principal: ctx.principal, accountId: ctx.accountId });
+  if (!actor) throw new DataFailure(fail("not_found", "Account not found"));
+  if (!may(actor, action)) throw new DataFailure(fail("forbidden", ruleFor(action).denial));
+  return actor;
+}
+
+/** A write to the account row that changes nothing: it takes the row's lock until commit. */
+async function lockAccountRow(tx: Transaction, accountId: string): Promise<void> {
+  await tx.account.updateMany({ where: { id: accountId }, data: { keyCount: { increment: 0 } } });
 }
 
 /** Whether this actor may perform the action, by the policy: scopes, and a key's type. */

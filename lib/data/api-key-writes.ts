@@ -6,7 +6,7 @@ import { categoriesFor, offeredLevels, systemScopes, type CategoryLevel, type Ke
 import { scopesFromLevels } from "@/lib/permissions/levels";
 import { checkKeyScopes, isSubset } from "@/lib/permissions/rules";
 import { API_KEY_LIMIT, apiKeyNameSchema, keyTypeSchema, scopeListSchema } from "@/lib/validation/api-key";
-import { requireScope, type Actor } from "./access";
+import { reauthorize, requireScope, type Actor } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { findKeyRow } from "./api-keys";
 import { recordAuditEvent } from "./audit";
@@ -52,6 +52,9 @@ export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, n
         data: { keyCount: { increment: 1 } },
       });
       if (count === 0) throw new DataFailure(fail("limit", messages.limit));
+      // That increment locked the account row: the creator's standing is read again under it.
+      const creator = await reauthorize(tx, ctx, "apiKeys.create", { locked: true });
+      assignableScopes(creator, type, scopes);
       const created = await tx.apiKey.create({
         data: {
           id,
@@ -60,12 +63,12 @@ export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, n
           type,
           scopes: serializeScopes(scopes),
           secretHash: hashSecret(secret),
-          createdById: actor.principal.kind === "user" ? actor.principal.userId : null,
+          createdById: creator.principal.kind === "user" ? creator.principal.userId : null,
           expiresAt,
         },
         select: apiKeySelect,
       });
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, creator, {
         action: "key.created",
         targetKeyId: id,
         targetName: name,
@@ -99,25 +102,28 @@ export async function updateApiKey(
     const previous = parseScopes(current.scopes);
 
     let scopes = previous;
+    let granted: string[] | null = null;
     if (input.permissions) {
       const requested =
         "levels" in input.permissions
           ? scopesFromLevels(type, offeredLevelsOnly(type, input.permissions.levels), previous)
           : input.permissions.scopes;
       // System scopes are the platform's: never granted here, always kept.
-      const granted = requested.filter((scope) => !systemScopes.includes(scope));
+      granted = assignableScopes(actor, type, requested.filter((scope) => !systemScopes.includes(scope)));
       const kept = previous.filter((scope) => systemScopes.includes(scope));
-      scopes = [...assignableScopes(actor, type, granted), ...kept];
+      scopes = [...granted, ...kept];
     }
 
     const row = await writeTransaction(ctx.db, async (tx) => {
+      const editor = await reauthorize(tx, ctx, "apiKeys.update");
+      if (granted) assignableScopes(editor, type, granted);
       // `updatedAt` guards against a concurrent edit or delete between the read and this write.
       const { count } = await tx.apiKey.updateMany({
         where: { id: current.id, accountId: ctx.accountId, updatedAt: current.updatedAt },
         data: { name: name.data, scopes: serializeScopes(scopes) },
       });
       if (count === 0) throw new DataFailure(fail("not_found", messages.notFound));
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, editor, {
         action: "key.updated",
         targetKeyId: current.id,
         targetName: name.data,

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireActor, requireScope, seesBilling, type Actor } from "./access";
+import { reauthorize, requireActor, requireScope, seesBilling, type Actor } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
@@ -84,11 +84,12 @@ export async function deleteApiKey(ctx: DataContext, keyId: string): Promise<Dat
     for (let attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
       const { id, name, type, updatedAt } = await findKeyRow(ctx, keyId, actor);
       const deleted = await writeTransaction(ctx.db, async (tx) => {
+        const deleter = await reauthorize(tx, ctx, "apiKeys.delete");
         // Scoped by account as well as id: a key of another account is simply not there.
         const { count } = await tx.apiKey.deleteMany({ where: { id, accountId: ctx.accountId, updatedAt } });
         if (count === 0) return false;
         await tx.account.update({ where: { id: ctx.accountId }, data: { keyCount: { decrement: 1 } } });
-        await recordAuditEvent(tx, actor, { action: "key.deleted", targetKeyId: id, targetName: name, details: { type } });
+        await recordAuditEvent(tx, deleter, { action: "key.deleted", targetKeyId: id, targetName: name, details: { type } });
         return true;
       });
       if (deleted) return ok({ id });

@@ -1,6 +1,6 @@
 import "server-only";
 import { billingEmailSchema } from "@/lib/validation/billing";
-import { requireScope } from "./access";
+import { reauthorize, requireScope } from "./access";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { catchFailure, fail, ok, type DataResult } from "./result";
@@ -30,8 +30,9 @@ export async function updateBillingProfile(
       const message = email.error.issues[0]?.message ?? "Enter a valid e-mail address";
       return fail("invalid", message, { billingEmail: [message] });
     }
-    const actor = await requireScope(ctx, "billingProfile.update");
+    await requireScope(ctx, "billingProfile.update");
     return ctx.db.$transaction(async (tx) => {
+      const actor = await reauthorize(tx, ctx, "billingProfile.update");
       const before = await tx.account.findUniqueOrThrow({ where: { id: ctx.accountId }, select: profileSelect });
       const after = await tx.account.update({
         where: { id: ctx.accountId },

@@ -6,6 +6,7 @@ import { eachNode, isTestFile, parse, sourceFiles } from "@/test/source-scan";
 // (session.ts, api-auth.ts) or, for what the policy gives "anyone", in public-entry.ts. An exported
 // function that takes the database handle itself skips that: each one is named here, with why.
 const takesTheDatabase: Record<string, string> = {
+  "access.ts reauthorize": "the check itself, again inside a write transaction (with the context)",
   "api-auth.ts apiKeyContext": "builds the context for a key authenticateApiKey has just verified",
   "api-key-lookup.ts createKeyLookup": "authentication itself: the /v3 key lookup",
   "api-key-lookup.ts prismaKeyLookup": "authentication itself: the /v3 key lookup (in-memory SQLite)",
