@@ -32,7 +32,7 @@ type ActorSource = Pick<DataContext, "principal" | "accountId"> & { db: Pick<Tra
 // Reads the caller's standing in the account from the database, on every call. A caller with no
 // standing there (not a member, removed, a key of another account, support staff) gets null,
 // which callers turn into "not found" so that nothing reveals the account exists.
-export async function loadActor({ db, principal, accountId }: ActorSource): Promise<Actor | null> {
+export async function loadActor({ db, principal, accountId }: ActorSource, { fresh = false } = {}): Promise<Actor | null> {
   if (principal.kind === "user") {
     const membership = await db.membership.findUnique({
       where: { userId_accountId: { userId: principal.userId, accountId } },
@@ -47,6 +47,12 @@ export async function loadActor({ db, principal, accountId }: ActorSource): Prom
       name: membership.user.name,
       scopes: new Set(role === "owner" ? ownerScopes() : parseScopes(membership.scopes)),
     };
+  }
+  const known = principal.authenticated;
+  if (known && !fresh) {
+    // Read by this request's lookup; another account's key is simply not there.
+    if (known.keyId !== principal.keyId || known.accountId !== accountId) return null;
+    return { principal, accountId, role: "key", name: "", scopes: new Set(known.scopes), keyType: known.type };
   }
   const key = await db.apiKey.findFirst({
     where: { id: principal.keyId, accountId },
@@ -82,7 +88,7 @@ export async function requireScope(ctx: DataContext, action: PolicyAction): Prom
  */
 export async function reauthorize(tx: Transaction, ctx: DataContext, action: PolicyAction, { locked = false } = {}): Promise<Actor> {
   if (!locked) await lockAccountRow(tx, ctx.accountId);
-  const actor = await loadActor({ db: tx, principal: ctx.principal, accountId: ctx.accountId });
+  const actor = await loadActor({ db: tx, principal: ctx.principal, accountId: ctx.accountId }, { fresh: true });
   if (!actor) throw new DataFailure(fail("not_found", "Account not found"));
   if (!may(actor, action)) throw new DataFailure(fail("forbidden", ruleFor(action).denial));
   return actor;
@@ -105,6 +111,9 @@ export function seesBilling(actor: Pick<Actor, "scopes">): boolean {
 }
 
 export function actorFields(actor: Pick<Actor, "principal" | "name">): { actorUserId: string | null; actorKeyId: string | null; actorName: string } {
+  // A key's actor from the request's authentication has no name: audit events take the actor
+  // reauthorize read inside the write transaction, which has it.
+  if (actor.principal.kind === "key" && actor.name === "") throw new Error("an audit event needs the key actor read in its transaction");
   return actor.principal.kind === "user"
     ? { actorUserId: actor.principal.userId, actorKeyId: null, actorName: actor.name }
     : { actorUserId: null, actorKeyId: actor.principal.keyId, actorName: actor.name };

@@ -1,7 +1,11 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 
-// Who is calling: a signed-in person (from the session) or, for the /v3 API, an API key.
-export type Principal = { kind: "user"; userId: string } | { kind: "key"; keyId: string };
+import type { ApiCaller } from "./api-auth";
+
+// Who is calling: a signed-in person (from the session) or, for the /v3 API, an API key. A key
+// authenticated on this request carries what its lookup read (id, account, type, scopes; expired
+// and disabled keys were refused there), so lib/data does not read the key again to check it.
+export type Principal = { kind: "user"; userId: string } | { kind: "key"; keyId: string; authenticated?: ApiCaller };
 
 interface ContextFields {
   /** A member (from the session) or an API key (from /v3), acting in one account. */

@@ -19,6 +19,7 @@ const takesTheDatabase: Record<string, string> = {
   "email-message-writes.ts storeMessageBatch": "stores messages the pipeline accepted from keys the policy allowed to send",
   "invite-acceptance.ts getInvitation": "anyone holding the link (public-entry.ts): the token is the authority",
   "invite-acceptance.ts acceptInviteAsNewUser": "anyone holding the link (public-entry.ts): the token is the authority",
+  "key-rows.ts insertKeyRows": "the seed, test fixtures, bench and soak set-up (the operator's tools): no authorization to skip",
   "own-account.ts isSetupOpen": "anyone (public-entry.ts): whether /setup is still open",
   "own-account.ts createFirstOwner": "anyone (public-entry.ts): refused once any user exists",
   "own-account.ts signUpOwner": "anyone (public-entry.ts): refused while sign-up is closed",
@@ -36,7 +37,7 @@ const takesTheDatabase: Record<string, string> = {
   "transaction.ts writeTransaction": "runs work its caller authorized",
 };
 
-const DATABASE_TYPES = /\b(PrismaClient|Transaction|Db)\b/;
+const DATABASE_TYPES = /\b(PrismaClient|Transaction|Db|KeyWriter)\b/;
 
 function exportedFunctions(file: string): { name: string; parameterTypes: string[] }[] {
   const source = parse(file);
