@@ -12,7 +12,7 @@ import { findKeyRow } from "./api-keys";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { writeTransaction } from "./transaction";
-import { catchFailure, DataFailure, fail, messages, ok, type DataResult, type Failure } from "./result";
+import { catchFailure, DataFailure, fail, invalidForm, messages, ok, type DataResult } from "./result";
 import { parseScopes, serializeScopes } from "./scopes-column";
 
 const createInputSchema = z.object({
@@ -36,7 +36,7 @@ export interface CreatedApiKey {
 export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, now: Date = new Date()): Promise<DataResult<CreatedApiKey>> {
   return catchFailure(async () => {
     const parsed = createInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalidForm(parsed.error.issues);
     const { name, type } = parsed.data;
     const expiresAt = parsed.data.expiresAt ?? null;
     if (expiresAt && expiresAt <= now) return fail("invalid", PAST_EXPIRY, { expiresAt: [PAST_EXPIRY] });
@@ -95,7 +95,8 @@ export async function updateApiKey(
 ): Promise<DataResult<ApiKeyDTO>> {
   return catchFailure(async () => {
     const name = apiKeyNameSchema.safeParse(input.name);
-    if (!name.success) return invalid(name.error, "name");
+    // Every issue of the name belongs to the name field.
+    if (!name.success) return invalidForm(name.error.issues.map((issue) => ({ ...issue, path: ["name"] })));
     const actor = await requireScope(ctx, "apiKeys.update");
     const current = await findKeyRow(ctx, keyId, actor);
     const type: KeyType = current.type === "billing" ? "billing" : "general";
@@ -170,13 +171,4 @@ function changeDetails(fromName: string, toName: string, before: string[], after
     ...(fromName !== toName ? { name: { from: fromName, to: toName } } : {}),
     ...(added.length || removed.length ? { scopes: { added, removed } } : {}),
   };
-}
-
-function invalid(error: z.ZodError, field?: string): Failure {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = field ?? String(issue.path[0] ?? "form");
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fail("invalid", error.issues[0]?.message ?? "Invalid input", fieldErrors);
 }
