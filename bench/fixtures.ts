@@ -2,9 +2,8 @@
 // scope) and a one-scope key, and the requests the bench sends.
 import { createTestDatabase, type TestDatabase } from "../lib/db/test-database.ts";
 import type { DatabaseProvider } from "../lib/db/database-url.ts";
-import { serializeScopes } from "../lib/data/scopes-column.ts";
+import { insertKeyRows, type InsertedKey } from "../lib/data/key-rows.ts";
 import { generateApiKey } from "../lib/keys/generate.ts";
-import { hashSecret } from "../lib/keys/hash.ts";
 import { allGeneralScopes } from "../lib/permissions/catalog.ts";
 
 export const KEYS = 10_000;
@@ -18,22 +17,23 @@ export interface BenchKeys {
   unknownId: string;
 }
 
+const ONE_SCOPE = ["mail.send"];
+
 export async function prepareDatabase(provider: DatabaseProvider): Promise<{ database: TestDatabase; keys: BenchKeys }> {
   const database = await createTestDatabase(provider);
   const db = database.prisma;
   const account = await db.account.create({ data: { name: "bench" } });
-  const special = { fullAccess: generateApiKey(), oneScope: generateApiKey() };
+  const inserted: InsertedKey[] = [];
   for (let offset = 0; offset < KEYS; offset += 1000) {
     const rows = Array.from({ length: 1000 }, (_, index) => {
       const number = offset + index;
-      // The two measured keys sit in the middle of the index, among ordinary ones.
-      const made = number === KEYS / 2 ? special.fullAccess : number === KEYS / 2 + 1 ? special.oneScope : generateApiKey();
-      const scopes = made === special.fullAccess ? allGeneralScopes : ["mail.send"];
-      return { id: made.id, accountId: account.id, name: `bench ${number}`, type: "general", scopes: serializeScopes(scopes), secretHash: hashSecret(made.secret) };
+      const scopes = number === KEYS / 2 ? allGeneralScopes : ONE_SCOPE;
+      return { name: `bench ${number}`, type: "general" as const, scopes };
     });
-    await db.apiKey.createMany({ data: rows });
+    inserted.push(...((await db.$transaction((tx) => insertKeyRows(tx, account.id, rows))) ?? []));
   }
-  await db.account.update({ where: { id: account.id }, data: { keyCount: KEYS } });
+  // Ids are random, so the two measured keys sit anywhere in the index, among ordinary ones.
+  const special = { fullAccess: inserted[KEYS / 2]!, oneScope: inserted[KEYS / 2 + 1]! };
   const stranger = generateApiKey();
   return {
     database,

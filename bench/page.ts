@@ -3,9 +3,7 @@
 import { connect } from "node:net";
 import type { PrismaClient } from "../lib/db/create-client.ts";
 import { hashPassword } from "../lib/auth/password.ts";
-import { serializeScopes } from "../lib/data/scopes-column.ts";
-import { generateApiKey } from "../lib/keys/generate.ts";
-import { hashSecret } from "../lib/keys/hash.ts";
+import { insertKeyRows } from "../lib/data/key-rows.ts";
 import { runLoad, type LoadResult } from "./load.ts";
 
 const EMAIL = "owner@page-bench.test";
@@ -13,15 +11,11 @@ const PASSWORD = "page-bench-password-1";
 export const PAGE_KEYS = 100;
 
 export async function preparePageAccount(db: PrismaClient): Promise<void> {
-  const account = await db.account.create({ data: { name: "Page bench", keyCount: PAGE_KEYS } });
+  const account = await db.account.create({ data: { name: "Page bench" } });
   const user = await db.user.create({ data: { email: EMAIL, name: "Page Bench Owner", passwordHash: await hashPassword(PASSWORD) } });
   await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner", scopes: "[]" } });
-  await db.apiKey.createMany({
-    data: Array.from({ length: PAGE_KEYS }, (_, index) => {
-      const { id, secret } = generateApiKey();
-      return { id, accountId: account.id, name: `Page bench key ${index + 1}`, type: "general", scopes: serializeScopes(["mail.send", "stats.read"]), secretHash: hashSecret(secret) };
-    }),
-  });
+  const rows = Array.from({ length: PAGE_KEYS }, (_, index) => ({ name: `Page bench key ${index + 1}`, type: "general" as const, scopes: ["mail.send", "stats.read"] }));
+  await db.$transaction((tx) => insertKeyRows(tx, account.id, rows));
 }
 
 /** Signs in through Auth.js's own endpoints, as the sign-in form ends up doing; returns the Cookie header. */

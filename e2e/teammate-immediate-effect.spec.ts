@@ -5,6 +5,8 @@ import { acceptInvitation, inviteRestrictedTeammate, signIn, unique, users } fro
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test("a teammate's reduced permissions and removal count at their next request, without signing out", async ({ browser }) => {
+  // Two people, an invitation and six page loads: longer than one journey's default time.
+  test.slow();
   const ownerContext = await browser.newContext();
   const teammateContext = await browser.newContext();
   const owner = await ownerContext.newPage();

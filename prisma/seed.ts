@@ -4,9 +4,8 @@ import { registerServerOnlyStub } from "@/lib/api/server-only-hook.ts";
 import { hashPassword } from "@/lib/auth/password.ts";
 import { DEMO_PASSWORD, demoUsers } from "@/lib/config/demo.ts";
 import { runMode } from "@/lib/config/mode.ts";
+import { insertKeyRows } from "@/lib/data/key-rows.ts";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client.ts";
-import { generateApiKey } from "@/lib/keys/generate.ts";
-import { hashSecret } from "@/lib/keys/hash.ts";
 import { allGeneralScopes, generalCategories } from "@/lib/permissions/catalog.ts";
 import { scopesForLevel } from "@/lib/permissions/levels.ts";
 
@@ -55,22 +54,17 @@ export async function seed(db: PrismaClient): Promise<boolean> {
       { account: globex.id, by: gus.id, name: "Globex invoices", type: "billing", scopes: ["billing.read"] },
     ];
     for (const key of demoKeys) {
-      const { id, secret } = generateApiKey();
-      await tx.apiKey.create({
-        data: {
-          id,
-          accountId: key.account,
+      const [inserted] = (await insertKeyRows(tx, key.account, [
+        {
           name: key.name,
-          type: key.type,
-          scopes: JSON.stringify([...key.scopes].sort()),
-          secretHash: hashSecret(secret),
+          type: key.type === "billing" ? "billing" : "general",
+          scopes: key.scopes,
           createdById: key.by,
-          ...("createdAt" in key ? { createdAt: key.createdAt } : {}),
-          ...("usage" in key ? { lastUsedAt: new Date(now - 20 * 60_000) } : {}),
+          createdAt: "createdAt" in key ? key.createdAt : undefined,
+          lastUsedAt: "usage" in key ? new Date(now - 20 * 60_000) : undefined,
         },
-      });
-      if ("usage" in key) await tx.apiKeyUsage.createMany({ data: demoUsage(id, now) });
-      await tx.account.update({ where: { id: key.account }, data: { keyCount: { increment: 1 } } });
+      ]))!;
+      if ("usage" in key) await tx.apiKeyUsage.createMany({ data: demoUsage(inserted!.id, now) });
     }
     return { accountId: acme.id, owner: olivia.id, restricted: rita.id };
   });

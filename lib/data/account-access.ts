@@ -1,5 +1,6 @@
 import "server-only";
-import { requireActor, seesBilling, type MemberRole } from "./access";
+import { pageAbilities } from "@/lib/permissions/policy";
+import { requireActor, type MemberRole } from "./access";
 import { visibleAuditActions } from "./audit-log";
 import type { DataContext } from "./context";
 import { catchFailure, ok, type DataResult } from "./result";
@@ -13,16 +14,9 @@ export interface AccountAccessDTO {
 export async function getAccountAccess(ctx: DataContext): Promise<DataResult<AccountAccessDTO>> {
   return catchFailure(async () => {
     const actor = await requireActor(ctx);
-    const has = (scope: string) => actor.scopes.has(scope);
     return ok({
       role: actor.role,
-      pages: {
-        apiKeys: has("api_keys.read"),
-        teammates: has("teammates.read"),
-        auditLog: visibleAuditActions(actor).length > 0,
-        billing: seesBilling(actor),
-        emailActivity: has("email_activity.read"),
-      },
+      pages: { ...pageAbilities("nav", actor.scopes), auditLog: visibleAuditActions(actor).length > 0 },
     });
   });
 }

@@ -41,7 +41,11 @@ export async function authenticateApiKey(lookup: KeyLookup, presented: string, n
 
 const UNKNOWN_KEY_HASH = "0".repeat(64);
 
-/** The data context in which an authenticated key acts: lib/data re-checks its scopes itself. */
+/**
+ * The data context in which an authenticated key acts. The key as read by this request's lookup
+ * goes with it: lib/data checks the policy against it without reading the key again (writes read
+ * it once more, inside their transaction: access.ts, reauthorize).
+ */
 export function apiKeyContext(db: PrismaClient, caller: ApiCaller): DataContext {
-  return { db, principal: { kind: "key", keyId: caller.keyId }, accountId: caller.accountId };
+  return { db, principal: { kind: "key", keyId: caller.keyId, authenticated: caller }, accountId: caller.accountId };
 }

@@ -27,7 +27,7 @@ const HISTORY_LIMIT = 50;
  */
 export async function getApiKeyDetails(ctx: DataContext, keyId: string): Promise<DataResult<ApiKeyDetails>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
+    const actor = await requireScope(ctx, "apiKeys.read");
     const row = await findKeyRow(ctx, keyId, actor);
     const events = await ctx.db.auditEvent.findMany({
       where: { accountId: ctx.accountId, targetKeyId: row.id },

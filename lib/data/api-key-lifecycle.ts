@@ -5,7 +5,7 @@ import { hashSecret } from "@/lib/keys/hash";
 import { keyStatus, rolledExpiry, rollGraces, type RollGrace } from "@/lib/keys/expiry";
 import { systemScopes } from "@/lib/permissions/catalog";
 import { API_KEY_LIMIT } from "@/lib/validation/api-key";
-import { requireScope } from "./access";
+import { reauthorize, requireScope } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { findKeyRow } from "./api-keys";
 import type { CreatedApiKey } from "./api-key-writes";
@@ -32,18 +32,19 @@ export async function setApiKeyDisabled(
   now: Date = new Date(),
 ): Promise<DataResult<ApiKeyDTO>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.update", "You do not have permission to edit API keys");
+    const actor = await requireScope(ctx, "apiKeys.disable");
     const current = await findKeyRow(ctx, keyId, actor);
     if (keyStatus(current, now) === "expired") return fail("invalid", lifecycleMessages.expired);
     if ((current.disabledAt !== null) === disabled) return ok(toApiKeyDTO(current));
     const row = await ctx.db.$transaction(async (tx) => {
+      const editor = await reauthorize(tx, ctx, "apiKeys.disable");
       // Raw disabledAt guard: a concurrent toggle or delete between the read and here changes nothing.
       const { count } = await tx.apiKey.updateMany({
         where: { id: current.id, accountId: ctx.accountId, disabledAt: disabled ? null : { not: null } },
         data: { disabledAt: disabled ? now : null },
       });
       if (count === 0) throw new DataFailure(fail("not_found", messages.notFound));
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, editor, {
         action: disabled ? "key.disabled" : "key.enabled",
         targetKeyId: current.id,
         targetName: current.name,
@@ -74,9 +75,8 @@ export async function rollApiKey(
   return catchFailure(async () => {
     const parsedGrace = rollGraceSchema.safeParse(grace);
     if (!parsedGrace.success) return fail("invalid", "Choose when the old key expires", { grace: ["Choose when the old key expires"] });
-    const actor = await requireScope(ctx, "api_keys.create", "You do not have permission to create API keys");
-    // A roll also cuts the old key's life short: that is an edit of it, so both are needed.
-    if (!actor.scopes.has("api_keys.update")) return fail("forbidden", "You do not have permission to edit API keys");
+    // A roll also cuts the old key's life short: the policy asks for create and update.
+    const actor = await requireScope(ctx, "apiKeys.roll");
     const old = await findKeyRow(ctx, keyId, actor);
     if (keyStatus(old, now) === "expired") return fail("invalid", lifecycleMessages.expired);
     const type = old.type === "billing" ? "billing" : "general";
@@ -94,6 +94,9 @@ export async function rollApiKey(
         data: { keyCount: { increment: 1 } },
       });
       if (count === 0) throw new DataFailure(fail("limit", messages.limit));
+      // The increment locked the account row: the roller's standing is read again under it.
+      const roller = await reauthorize(tx, ctx, "apiKeys.roll", { locked: true });
+      assignableScopes(roller, type, granted);
       const expired = await tx.apiKey.updateMany({
         where: { id: old.id, accountId: ctx.accountId, updatedAt: old.updatedAt },
         data: { expiresAt },
@@ -107,20 +110,20 @@ export async function rollApiKey(
           type,
           scopes: serializeScopes(scopes),
           secretHash: hashSecret(secret),
-          createdById: actor.principal.kind === "user" ? actor.principal.userId : null,
+          createdById: roller.principal.kind === "user" ? roller.principal.userId : null,
           // A key made to expire keeps the lifetime it was given, counted from the roll.
           expiresAt: old.expiresAt ? new Date(now.getTime() + (old.expiresAt.getTime() - old.createdAt.getTime())) : null,
           rolledFromId: old.id,
         },
         select: apiKeySelect,
       });
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, roller, {
         action: "key.created",
         targetKeyId: id,
         targetName: old.name,
         details: { type, scopes, rolledFromId: old.id },
       });
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, roller, {
         action: "key.rolled",
         targetKeyId: old.id,
         targetName: old.name,

@@ -55,7 +55,7 @@ export interface ApiKeyUsageDTO {
 /** A key's own page: its last 7 days. Whoever may see the key may see its usage. */
 export async function getApiKeyUsage(ctx: DataContext, keyId: string, now: Date = new Date()): Promise<DataResult<ApiKeyUsageDTO>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
+    const actor = await requireScope(ctx, "apiKeys.read");
     const key = await findKeyRow(ctx, keyId, actor);
     const rows = await ctx.db.apiKeyUsage.findMany({
       where: { apiKeyId: key.id, hourStart: { gte: dailySeriesSince(now) } },

@@ -7,13 +7,13 @@ import { categoriesFor, offeredLevels, systemScopes, type CategoryLevel, type Ke
 import { scopesFromLevels } from "@/lib/permissions/levels";
 import { checkKeyScopes, isSubset } from "@/lib/permissions/rules";
 import { API_KEY_LIMIT, apiKeyNameSchema, keyTypeSchema, scopeListSchema } from "@/lib/validation/api-key";
-import { requireScope, type Actor } from "./access";
+import { reauthorize, requireScope, type Actor } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { findKeyRow } from "./api-keys";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { writeTransaction } from "./transaction";
-import { catchFailure, DataFailure, fail, messages, ok, type DataResult, type Failure } from "./result";
+import { catchFailure, DataFailure, fail, invalidForm, messages, ok, type DataResult } from "./result";
 import { parseScopes, serializeScopes } from "./scopes-column";
 
 const createInputSchema = z.object({
@@ -40,11 +40,11 @@ export interface CreatedApiKey {
 export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, now: Date = new Date()): Promise<DataResult<CreatedApiKey>> {
   return catchFailure(async () => {
     const parsed = createInputSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalidForm(parsed.error.issues);
     const { name, type } = parsed.data;
     const expiresAt = parsed.data.expiresAt ?? null;
     if (expiresAt && expiresAt <= now) return fail("invalid", PAST_EXPIRY, { expiresAt: [PAST_EXPIRY] });
-    const actor = await requireScope(ctx, "api_keys.create", "You do not have permission to create API keys");
+    const actor = await requireScope(ctx, "apiKeys.create");
     const scopes = assignableScopes(actor, type, parsed.data.scopes);
 
     const { id, secret, key } = generateApiKey();
@@ -56,6 +56,9 @@ export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, n
         data: { keyCount: { increment: 1 } },
       });
       if (count === 0) throw new DataFailure(fail("limit", messages.limit));
+      // That increment locked the account row: the creator's standing is read again under it.
+      const creator = await reauthorize(tx, ctx, "apiKeys.create", { locked: true });
+      assignableScopes(creator, type, scopes);
       const created = await tx.apiKey.create({
         data: {
           id,
@@ -64,12 +67,12 @@ export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, n
           type,
           scopes: serializeScopes(scopes),
           secretHash: hashSecret(secret),
-          createdById: actor.principal.kind === "user" ? actor.principal.userId : null,
+          createdById: creator.principal.kind === "user" ? creator.principal.userId : null,
           expiresAt,
         },
         select: apiKeySelect,
       });
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, creator, {
         action: "key.created",
         targetKeyId: id,
         targetName: name,
@@ -97,8 +100,9 @@ export async function updateApiKey(
 ): Promise<DataResult<ApiKeyDTO>> {
   return catchFailure(async () => {
     const name = apiKeyNameSchema.safeParse(input.name);
-    if (!name.success) return invalid(name.error, "name");
-    const actor = await requireScope(ctx, "api_keys.update", "You do not have permission to edit API keys");
+    // Every issue of the name belongs to the name field.
+    if (!name.success) return invalidForm(name.error.issues.map((issue) => ({ ...issue, path: ["name"] })));
+    const actor = await requireScope(ctx, "apiKeys.update");
     const current = await findKeyRow(ctx, keyId, actor);
     // Judged on the version read: the write below only goes through for that same version.
     if (keyStatus(current, now) === "expired") return fail("invalid", EXPIRED_KEY_MESSAGE);
@@ -106,25 +110,28 @@ export async function updateApiKey(
     const previous = parseScopes(current.scopes);
 
     let scopes = previous;
+    let granted: string[] | null = null;
     if (input.permissions) {
       const requested =
         "levels" in input.permissions
           ? scopesFromLevels(type, offeredLevelsOnly(type, input.permissions.levels), previous)
           : input.permissions.scopes;
       // System scopes are the platform's: never granted here, always kept.
-      const granted = requested.filter((scope) => !systemScopes.includes(scope));
+      granted = assignableScopes(actor, type, requested.filter((scope) => !systemScopes.includes(scope)));
       const kept = previous.filter((scope) => systemScopes.includes(scope));
-      scopes = [...assignableScopes(actor, type, granted), ...kept];
+      scopes = [...granted, ...kept];
     }
 
     const row = await writeTransaction(ctx.db, async (tx) => {
+      const editor = await reauthorize(tx, ctx, "apiKeys.update");
+      if (granted) assignableScopes(editor, type, granted);
       // `updatedAt` guards against a concurrent edit or delete between the read and this write.
       const { count } = await tx.apiKey.updateMany({
         where: { id: current.id, accountId: ctx.accountId, updatedAt: current.updatedAt },
         data: { name: name.data, scopes: serializeScopes(scopes) },
       });
       if (count === 0) throw new DataFailure(fail("not_found", messages.notFound));
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, editor, {
         action: "key.updated",
         targetKeyId: current.id,
         targetName: name.data,
@@ -171,13 +178,4 @@ function changeDetails(fromName: string, toName: string, before: string[], after
     ...(fromName !== toName ? { name: { from: fromName, to: toName } } : {}),
     ...(added.length || removed.length ? { scopes: { added, removed } } : {}),
   };
-}
-
-function invalid(error: z.ZodError, field?: string): Failure {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = field ?? String(issue.path[0] ?? "form");
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fail("invalid", error.issues[0]?.message ?? "Invalid input", fieldErrors);
 }

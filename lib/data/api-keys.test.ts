@@ -67,7 +67,7 @@ describe.each(testProviders)("API keys data layer on %s", (provider) => {
     expect(list.data.keys[0]!.createdBy).toEqual({ name: "Test User", removed: false });
     // Said by the server, so that the page's JavaScript needs no scope catalog.
     expect(list.data.keys[0]!.permissionSummary).toBe("Restricted · 1 category");
-    expect(list.data.abilities).toEqual({ create: true, update: true, delete: true, billing: true });
+    expect(list.data.abilities).toEqual({ create: true, update: true, disable: true, roll: true, delete: true, billing: true });
   });
 
   it("counts every key of the account against the limit, also those the member cannot see", async () => {

@@ -1,11 +1,12 @@
 import "server-only";
-import { requireActor, requireScope, seesBilling, type Actor } from "./access";
+import { reauthorize, requireActor, requireScope, seesBilling, type Actor } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { writeTransaction } from "./transaction";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
+import { pageAbilities } from "@/lib/permissions/policy";
 import { keyStatus, type KeyStatus } from "@/lib/keys/expiry";
 import { permissionSummary } from "@/lib/permissions/summary";
 import { API_KEY_LIMIT, apiKeyIdSchema } from "@/lib/validation/api-key";
@@ -29,7 +30,7 @@ export interface ApiKeyList {
   /** The server's clock when the list was read: statuses and "3 hours ago" are judged by it. */
   readAt: string;
   /** What the caller may do on the page; the server checks again on every action. */
-  abilities: { create: boolean; update: boolean; delete: boolean; billing: boolean };
+  abilities: { create: boolean; update: boolean; disable: boolean; roll: boolean; delete: boolean; billing: boolean };
   /** The caller's own scopes: the most a key they create or edit may hold. */
   heldScopes: string[];
 }
@@ -41,7 +42,7 @@ export function visibleKeysWhere(actor: Actor) {
 
 export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Promise<DataResult<ApiKeyList>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
+    const actor = await requireScope(ctx, "apiKeys.list");
     const [rows, account] = await Promise.all([
       ctx.db.apiKey.findMany({
         where: visibleKeysWhere(actor),
@@ -68,12 +69,7 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
       count: account.keyCount,
       limit: API_KEY_LIMIT,
       readAt: now.toISOString(),
-      abilities: {
-        create: actor.scopes.has("api_keys.create"),
-        update: actor.scopes.has("api_keys.update"),
-        delete: actor.scopes.has("api_keys.delete"),
-        billing: seesBilling(actor),
-      },
+      abilities: pageAbilities("apiKeys", actor.scopes),
       heldScopes: [...actor.scopes].sort(),
     });
   });
@@ -81,7 +77,7 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
 
 export async function getApiKey(ctx: DataContext, keyId: string): Promise<DataResult<ApiKeyDTO>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.read", "You do not have permission to view API keys");
+    const actor = await requireScope(ctx, "apiKeys.read");
     const row = await findKeyRow(ctx, keyId, actor);
     return ok(toApiKeyDTO(row));
   });
@@ -89,18 +85,19 @@ export async function getApiKey(ctx: DataContext, keyId: string): Promise<DataRe
 
 export async function deleteApiKey(ctx: DataContext, keyId: string): Promise<DataResult<{ id: string }>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "api_keys.delete", "You do not have permission to delete API keys");
+    const actor = await requireScope(ctx, "apiKeys.delete");
     // An edit may commit between reading the key and deleting it: the delete only goes through
     // for the version it read (as updateApiKey does), so the audit event names the key as it was
     // when deleted. A key edited meanwhile is read again; one deleted meanwhile is "not found".
     for (let attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
       const { id, name, type, updatedAt } = await findKeyRow(ctx, keyId, actor);
       const deleted = await writeTransaction(ctx.db, async (tx) => {
+        const deleter = await reauthorize(tx, ctx, "apiKeys.delete");
         // Scoped by account as well as id: a key of another account is simply not there.
         const { count } = await tx.apiKey.deleteMany({ where: { id, accountId: ctx.accountId, updatedAt } });
         if (count === 0) return false;
         await tx.account.update({ where: { id: ctx.accountId }, data: { keyCount: { decrement: 1 } } });
-        await recordAuditEvent(tx, actor, { action: "key.deleted", targetKeyId: id, targetName: name, details: { type } });
+        await recordAuditEvent(tx, deleter, { action: "key.deleted", targetKeyId: id, targetName: name, details: { type } });
         return true;
       });
       if (deleted) return ok({ id });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/create-client";
+import { allows } from "@/lib/permissions/policy";
 import { requireActor, seesBilling, type Actor } from "./access";
 import { auditActions, type AuditAction, type AuditTargetType } from "./audit";
 import type { DataContext } from "./context";
@@ -49,9 +50,9 @@ export function visibleAuditActions(actor: Pick<Actor, "role" | "scopes">): Audi
   if (actor.role === "owner") return [...auditActions];
   return auditActions.filter(
     (action) =>
-      (action.startsWith("key.") && actor.scopes.has("api_keys.read")) ||
-      (action.startsWith("teammate.") && actor.scopes.has("teammates.read")) ||
-      (action.startsWith("billing.") && actor.scopes.has("billing.read")),
+      (action.startsWith("key.") && allows(actor.scopes, "auditLog.keyEvents")) ||
+      (action.startsWith("teammate.") && allows(actor.scopes, "auditLog.teammateEvents")) ||
+      (action.startsWith("billing.") && allows(actor.scopes, "auditLog.billingEvents")),
   );
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { billingEmailSchema } from "@/lib/validation/billing";
-import { requireScope } from "./access";
+import { reauthorize, requireScope } from "./access";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { catchFailure, fail, ok, type DataResult } from "./result";
@@ -14,7 +14,7 @@ const profileSelect = { plan: true, billingEmail: true } as const;
 
 export async function getBillingProfile(ctx: DataContext): Promise<DataResult<BillingProfileDTO>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "billing.read", "You do not have permission to view billing");
+    await requireScope(ctx, "billingProfile.read");
     const account = await ctx.db.account.findUniqueOrThrow({ where: { id: ctx.accountId }, select: profileSelect });
     return ok(account);
   });
@@ -30,8 +30,9 @@ export async function updateBillingProfile(
       const message = email.error.issues[0]?.message ?? "Enter a valid e-mail address";
       return fail("invalid", message, { billingEmail: [message] });
     }
-    const actor = await requireScope(ctx, "billing.update", "You do not have permission to change billing");
+    await requireScope(ctx, "billingProfile.update");
     return ctx.db.$transaction(async (tx) => {
+      const actor = await reauthorize(tx, ctx, "billingProfile.update");
       const before = await tx.account.findUniqueOrThrow({ where: { id: ctx.accountId }, select: profileSelect });
       const after = await tx.account.update({
         where: { id: ctx.accountId },

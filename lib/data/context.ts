@@ -1,12 +1,25 @@
 import type { PrismaClient } from "@/lib/db/create-client";
 
-// Who is calling: a signed-in person (from the session) or, for the /v3 API, an API key.
-export type Principal = { kind: "user"; userId: string } | { kind: "key"; keyId: string };
+import type { ApiCaller } from "./api-auth";
 
-// What every data function receives. It names the caller and the account they act on; what
-// the caller may do there is always read again from the database (see access.ts).
-export interface DataContext {
-  db: PrismaClient;
-  principal: Principal;
-  accountId: string;
+// Who is calling: a signed-in person (from the session) or, for the /v3 API, an API key. A key
+// authenticated on this request carries what its lookup read (id, account, type, scopes; expired
+// and disabled keys were refused there), so lib/data does not read the key again to check it.
+export type Principal = { kind: "user"; userId: string } | { kind: "key"; keyId: string; authenticated?: ApiCaller };
+
+interface ContextFields {
+  /** A member (from the session) or an API key (from /v3), acting in one account. */
+  account: { principal: Principal; accountId: string };
+  /** A signed-in person outside any account: their profile and sessions, a support review. */
+  person: { userId: string; sessionId?: string };
+  /** Nobody signed in: built only by public-entry.ts, for the actions the policy gives "anyone". */
+  anonymous: { anonymous: true };
 }
+
+export type ContextKind = keyof ContextFields;
+
+// The one context type lib/data receives: what the caller is and, for an account, which one.
+// It is built only where a person or a key has been authenticated (session.ts, api-auth.ts) or,
+// for the anonymous kind, in public-entry.ts. What the caller may do is always read again from
+// the database (access.ts) against the policy (lib/permissions/policy.ts).
+export type DataContext<K extends ContextKind = "account"> = { db: PrismaClient } & ContextFields[K];

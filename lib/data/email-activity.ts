@@ -7,7 +7,6 @@ import type { DeliveryAttempt } from "./email-delivery";
 
 export const EMAIL_ACTIVITY_PAGE_SIZE = 25;
 export const messageStatuses = messageStatusSchema.options;
-const DENIED = "You do not have permission to view email activity";
 
 export interface EmailMessageSummaryDTO {
   id: string;
@@ -76,7 +75,7 @@ const summarySelect = {
 
 export async function listEmailMessages(ctx: DataContext, query: EmailActivityQuery = {}): Promise<DataResult<EmailActivityPage>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "email_activity.read", DENIED);
+    await requireScope(ctx, "emailActivity.read");
     return ok(await readEmailActivity(ctx.db, ctx.accountId, query));
   });
 }
@@ -112,7 +111,7 @@ export async function readEmailActivity(db: DataContext["db"], accountId: string
 
 export async function getEmailMessage(ctx: DataContext, id: string): Promise<DataResult<EmailMessageDTO>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "email_activity.read", DENIED);
+    await requireScope(ctx, "emailActivity.read");
     const row = await ctx.db.emailMessage.findFirst({ where: { id, accountId: ctx.accountId } });
     if (!row) return fail("not_found", "Message not found");
     const live = row.keyId ? await ctx.db.apiKey.count({ where: { id: row.keyId, accountId: ctx.accountId } }) : 0;
@@ -144,7 +143,7 @@ export async function getEmailMessage(ctx: DataContext, id: string): Promise<Dat
 /** One attachment's bytes, for download. */
 export async function getEmailAttachment(ctx: DataContext, id: string, index: number): Promise<DataResult<{ filename: string; type: string; content: Buffer }>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "email_activity.read", DENIED);
+    await requireScope(ctx, "emailActivity.read");
     const row = await ctx.db.emailMessage.findFirst({ where: { id, accountId: ctx.accountId }, select: { attachments: true } });
     const file = row ? (JSON.parse(row.attachments) as { filename: string; type: string; content: string }[])[index] : undefined;
     if (!file) return fail("not_found", "Attachment not found");
@@ -175,7 +174,7 @@ function whereFor(accountId: string, query: EmailActivityQuery) {
  */
 export async function getNewestEmailMessageId(ctx: DataContext): Promise<DataResult<string | null>> {
   return catchFailure(async () => {
-    await requireScope(ctx, "email_activity.read", DENIED);
+    await requireScope(ctx, "emailActivity.read");
     const row = await ctx.db.emailMessage.findFirst({ where: { accountId: ctx.accountId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
     return ok(row?.id ?? null);
   });

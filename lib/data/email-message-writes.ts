@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { AcceptedMessage } from "@/lib/mail/message";
+import { allows, keyTypeAllowed } from "@/lib/permissions/policy";
 import type { Retention } from "@/lib/mail/retention";
 import type { ApiCaller } from "./api-auth";
 
@@ -11,10 +12,11 @@ export interface MessageToStore {
   message: AcceptedMessage;
 }
 
-// Sending needs `mail.send` on a general key. The caller was read from the database on this very
-// request (or SMTP command), so a deleted key or a withdrawn scope is refused from then on.
+// Sending needs what the policy says of "mail.send" (its scope, on a general key). The caller was
+// read from the database on this very request (or SMTP command), so a deleted key or a withdrawn
+// scope is refused from then on.
 export function maySendMail(caller: ApiCaller): boolean {
-  return caller.type === "general" && caller.scopes.includes("mail.send");
+  return keyTypeAllowed(caller.type, "messages.send") && allows(caller.scopes, "messages.send");
 }
 
 /**

@@ -50,7 +50,7 @@ describe.each(testProviders)("accepting an invitation on %s", (provider) => {
     const { account, ownerCtx, ada, token, inviteId } = await invitedByAda(existing.email);
     expect((await removeTeammate(ownerCtx, ada.id)).ok).toBe(true);
 
-    expect(await acceptInviteAsUser(db, existing.id, token)).toMatchObject({ code: "not_found", message: expect.stringMatching(/no longer valid/) });
+    expect(await acceptInviteAsUser({ db, userId: existing.id }, token)).toMatchObject({ code: "not_found", message: expect.stringMatching(/no longer valid/) });
     expect(await db.membership.count({ where: { accountId: account.id, userId: existing.id } })).toBe(0);
     expect((await db.invite.findUniqueOrThrow({ where: { id: inviteId } })).revokedAt).not.toBeNull();
   });
@@ -85,7 +85,7 @@ describe.each(testProviders)("accepting an invitation on %s", (provider) => {
     const created = await createInvite(asUser(db, owner.id, account.id), { email: staff.email, role: "admin", scopes: ["api_keys.read"] });
     if (!created.ok) throw new Error(created.message);
 
-    expect(await acceptInviteAsUser(db, staff.id, created.data.token)).toEqual({ ok: false, code: "forbidden", message: acceptanceMessages.supportStaff });
+    expect(await acceptInviteAsUser({ db, userId: staff.id }, created.data.token)).toEqual({ ok: false, code: "forbidden", message: acceptanceMessages.supportStaff });
     expect(await db.membership.count({ where: { userId: staff.id } })).toBe(0);
     expect(await getInvitation(db, created.data.token)).toMatchObject({ status: "valid" });
   });

@@ -8,6 +8,7 @@ import { isSubset, ownerScopes } from "@/lib/permissions/rules";
 import { inviteTokenSchema } from "@/lib/validation/teammate";
 import { toMemberRole } from "./access";
 import { recordAuditEvent } from "./audit";
+import type { DataContext } from "./context";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult, type Failure } from "./result";
 import { parseScopes } from "./scopes-column";
 
@@ -93,7 +94,7 @@ export async function acceptInviteAsNewUser(
 }
 
 /** A signed-in person whose e-mail is the invited one. */
-export async function acceptInviteAsUser(db: PrismaClient, userId: string, token: string): Promise<DataResult<JoinedAccount>> {
+export async function acceptInviteAsUser({ db, userId }: DataContext<"person">, token: string): Promise<DataResult<JoinedAccount>> {
   return catchFailure(async () => {
     const row = await usableInvite(db, token);
     const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, isSupportStaff: true } });

@@ -1,11 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/lib/db/create-client";
 import { hashSecret } from "@/lib/keys/hash";
+import { ruleFor } from "@/lib/permissions/policy";
 import { isSubset } from "@/lib/permissions/rules";
 import type { TeammateRole } from "@/lib/permissions/roles";
 import { INVITE_VALID_DAYS, teammateEmailSchema, teammateIdSchema } from "@/lib/validation/teammate";
-import { requireScope, toMemberRole } from "./access";
+import { may, reauthorize, requireScope, toMemberRole, type Actor } from "./access";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
@@ -57,10 +57,11 @@ function toInviteDTO(row: InviteRow): InviteDTO {
   };
 }
 
-/** Invitations that can still be accepted. Authorization is the caller's (listTeammates). */
-export async function listPendingInvites(db: PrismaClient, accountId: string): Promise<InviteDTO[]> {
-  const rows = await db.invite.findMany({
-    where: { accountId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+/** Invitations that can still be accepted, for an actor the policy lets see teammates. */
+export async function listPendingInvites(ctx: DataContext, actor: Actor): Promise<InviteDTO[]> {
+  if (actor.accountId !== ctx.accountId || !may(actor, "teammates.list")) throw new DataFailure(fail("forbidden", ruleFor("teammates.list").denial));
+  const rows = await ctx.db.invite.findMany({
+    where: { accountId: ctx.accountId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: inviteSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
@@ -71,7 +72,7 @@ export async function createInvite(ctx: DataContext, input: CreateInviteInput): 
   return catchFailure(async () => {
     const email = teammateEmailSchema.safeParse(input.email);
     if (!email.success) return fail("invalid", "Enter a valid e-mail address", { email: ["Enter a valid e-mail address"] });
-    const actor = await requireScope(ctx, "teammates.create", "You do not have permission to invite teammates");
+    const actor = await requireScope(ctx, "teammates.invite");
     const scopes = [...new Set(input.scopes)].sort();
     if (scopes.length === 0) return fail("invalid", messages.noPermission, { levels: [messages.noPermission] });
     if (!isSubset(scopes, [...actor.scopes])) return fail("unassignable", messages.escalation, { levels: [messages.escalation] });
@@ -82,6 +83,8 @@ export async function createInvite(ctx: DataContext, input: CreateInviteInput): 
     }
     const token = randomBytes(32).toString("base64url");
     const row = await ctx.db.$transaction(async (tx) => {
+      const inviter = await reauthorize(tx, ctx, "teammates.invite");
+      if (!isSubset(scopes, [...inviter.scopes])) throw new DataFailure(fail("unassignable", messages.escalation, { levels: [messages.escalation] }));
       // A new invitation replaces any pending one for the same address: only the newest link works.
       const replaced = await tx.invite.updateMany({
         where: { accountId: ctx.accountId, email: email.data, acceptedAt: null, revokedAt: null },
@@ -94,12 +97,12 @@ export async function createInvite(ctx: DataContext, input: CreateInviteInput): 
           role: input.role,
           scopes: serializeScopes(scopes),
           tokenHash: hashSecret(token),
-          invitedById: actor.principal.kind === "user" ? actor.principal.userId : null,
+          invitedById: inviter.principal.kind === "user" ? inviter.principal.userId : null,
           expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 24 * 60 * 60 * 1000),
         },
         select: inviteSelect,
       });
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, inviter, {
         action: "teammate.invited",
         targetType: "teammate",
         targetName: email.data,
@@ -113,11 +116,12 @@ export async function createInvite(ctx: DataContext, input: CreateInviteInput): 
 
 export async function revokeInvite(ctx: DataContext, inviteId: string): Promise<DataResult<{ id: string }>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "teammates.delete", "You do not have permission to revoke invitations");
+    await requireScope(ctx, "invites.revoke");
     const id = teammateIdSchema.safeParse(inviteId);
     const notFound = fail("not_found", "Invitation not found");
     if (!id.success) return notFound;
     await ctx.db.$transaction(async (tx) => {
+      const actor = await reauthorize(tx, ctx, "invites.revoke");
       const invite = await tx.invite.findFirst({ where: { id: id.data, accountId: ctx.accountId, acceptedAt: null, revokedAt: null }, select: { email: true, role: true } });
       if (!invite) throw new DataFailure(notFound);
       const { count } = await tx.invite.updateMany({ where: { id: id.data, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });

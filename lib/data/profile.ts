@@ -1,17 +1,13 @@
 import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import type { PrismaClient } from "@/lib/db/create-client";
+import type { DataContext } from "./context";
 import { fail, ok, type DataResult } from "./result";
 import { raiseSessionVersion } from "./sessions";
 import { findSignInBlock, recordSignInFailure } from "./sign-in-throttle";
 
 // A person's own profile: no account involved, so the context names only the signed-in user and
 // the session they act from (built by getProfileContext from the session, never from input).
-export interface ProfileContext {
-  db: PrismaClient;
-  userId: string;
-  sessionId: string;
-}
+export type ProfileContext = DataContext<"person"> & { sessionId: string };
 
 export interface ProfileDTO {
   name: string;

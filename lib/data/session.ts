@@ -87,8 +87,13 @@ export async function getActionContext(renderedAccountId: unknown): Promise<Data
 
 /** For /support: the signed-in user, whatever their memberships; lib/data/support checks the flag. */
 export async function getSupportContext(): Promise<SupportContext | null> {
+  return getPersonContext();
+}
+
+/** The signed-in person outside any account (joining one by invitation, say), or null. */
+export async function getPersonContext(): Promise<DataContext<"person"> | null> {
   const viewer = await getViewer();
-  return viewer ? { db: getDb(), userId: viewer.user.id } : null;
+  return viewer ? { db: getDb(), userId: viewer.user.id, sessionId: viewer.sessionId } : null;
 }
 
 /** For /profile: the signed-in user and this session, whatever their memberships. */

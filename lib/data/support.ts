@@ -1,5 +1,4 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/db/create-client";
 import { categoriesFor, type CategoryLevel, type KeyType } from "@/lib/permissions/catalog";
 import { levelsFromScopes } from "@/lib/permissions/levels";
 import { apiKeySelect, toApiKeyDTO } from "./api-key-dto";
@@ -7,14 +6,12 @@ import { auditActions, recordAuditEvent, type AuditActor } from "./audit";
 import { readAuditLog, type AuditLogPage, type AuditLogQuery } from "./audit-log";
 import { readEmailActivity, type EmailActivityPage, type EmailActivityQuery } from "./email-activity";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
+import type { DataContext } from "./context";
 import { catchFailure, DataFailure, fail, ok, type DataResult } from "./result";
 
 // Support staff are not members of the accounts they review: the flag is on the user, read from
 // the database on every call, and every review is written to the reviewed account's audit log.
-export interface SupportContext {
-  db: PrismaClient;
-  userId: string;
-}
+export type SupportContext = DataContext<"person">;
 
 export interface SupportAccountDTO {
   id: string;
@@ -40,11 +37,6 @@ async function requireSupportStaff(sctx: SupportContext): Promise<{ id: string; 
   const user = await sctx.db.user.findUnique({ where: { id: sctx.userId }, select: { id: true, name: true, isSupportStaff: true } });
   if (!user?.isSupportStaff) throw new DataFailure(fail("forbidden", notStaff));
   return user;
-}
-
-export async function isSupportStaff(db: PrismaClient, userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { isSupportStaff: true } });
-  return Boolean(user?.isSupportStaff);
 }
 
 const accountSelect = {

@@ -140,8 +140,8 @@ describe.each(testProviders)("teammates and invitations on %s", (provider) => {
     expect(await getInvitation(db, first.data.token)).toMatchObject({ status: "revoked" });
     expect(await getInvitation(db, second.data.token)).toMatchObject({ status: "valid", existingUser: true });
     expect(await acceptInviteAsNewUser(db, second.data.token, { name: "Dup", password: "a-long-password" })).toMatchObject({ code: "invalid" });
-    expect(await acceptInviteAsUser(db, stranger.id, second.data.token)).toMatchObject({ code: "forbidden" });
-    expect((await acceptInviteAsUser(db, existing.id, second.data.token)).ok).toBe(true);
+    expect(await acceptInviteAsUser({ db, userId: stranger.id }, second.data.token)).toMatchObject({ code: "forbidden" });
+    expect((await acceptInviteAsUser({ db, userId: existing.id }, second.data.token)).ok).toBe(true);
     expect(await db.membership.findUnique({ where: { userId_accountId: { userId: existing.id, accountId: account.id } } })).toMatchObject({ role: "read_only" });
 
     const third = await createInvite(ownerCtx, { email: "late@example.test", role: "read_only", scopes: ["api_keys.read"] });
@@ -163,7 +163,7 @@ describe.each(testProviders)("teammates and invitations on %s", (provider) => {
     if (!created.ok) throw new Error(created.message);
     const a = await createMember(db, (await createAccount(db)).id, "owner");
     await db.user.update({ where: { id: a.id }, data: { email: "race@example.test" } });
-    const results = await Promise.all([1, 2, 3].map(() => acceptInviteAsUser(db, a.id, created.data.token)));
+    const results = await Promise.all([1, 2, 3].map(() => acceptInviteAsUser({ db, userId: a.id }, created.data.token)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.membership.count({ where: { accountId: account.id, userId: a.id } })).toBe(1);
   });

@@ -1,8 +1,9 @@
 import "server-only";
 import { isSubset, ownerScopes } from "@/lib/permissions/rules";
+import { pageAbilities } from "@/lib/permissions/policy";
 import { scopesForRole, type RoleChoice, type TeammateRole } from "@/lib/permissions/roles";
 import { teammateIdSchema } from "@/lib/validation/teammate";
-import { requireScope, toMemberRole, type Actor } from "./access";
+import { reauthorize, requireScope, toMemberRole, type Actor } from "./access";
 import { recordAuditEvent, type Transaction } from "./audit";
 import type { DataContext } from "./context";
 import { listPendingInvites, type InviteDTO } from "./invites";
@@ -36,13 +37,13 @@ export const teammateMessages = {
 
 export async function listTeammates(ctx: DataContext): Promise<DataResult<TeammateList>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "teammates.read", "You do not have permission to view teammates");
+    const actor = await requireScope(ctx, "teammates.list");
     const rows = await ctx.db.membership.findMany({
       where: { accountId: ctx.accountId },
       select: { role: true, scopes: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
-    const invites = await listPendingInvites(ctx.db, ctx.accountId);
+    const invites = await listPendingInvites(ctx, actor);
     return ok({
       teammates: rows.map((row) => ({
         userId: row.user.id,
@@ -54,12 +55,7 @@ export async function listTeammates(ctx: DataContext): Promise<DataResult<Teamma
         isYou: actor.principal.kind === "user" && actor.principal.userId === row.user.id,
       })),
       invites,
-      abilities: {
-        invite: actor.scopes.has("teammates.create"),
-        update: actor.scopes.has("teammates.update"),
-        remove: actor.scopes.has("teammates.delete"),
-        manageOwners: actor.role === "owner",
-      },
+      abilities: { ...pageAbilities("teammates", actor.scopes), manageOwners: actor.role === "owner" },
       heldScopes: [...actor.scopes].sort(),
     });
   });
@@ -70,19 +66,17 @@ export type UpdateTeammateInput = { role: TeammateRole; scopes: readonly string[
 
 export async function updateTeammate(ctx: DataContext, userId: string, input: UpdateTeammateInput): Promise<DataResult<{ userId: string }>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "teammates.update", "You do not have permission to edit teammates");
+    const actor = await requireScope(ctx, "teammates.edit");
     const target = await findTeammate(ctx, userId);
     const role = "choice" in input ? input.choice.role : input.role;
     const requested = "choice" in input ? scopesForRole(input.choice, target.scopes) : input.scopes;
     const scopes = role === "owner" ? [] : [...new Set(requested)].sort();
-    assertMayManage(actor, target);
-    if (role === "owner" && actor.role !== "owner") throw new DataFailure(fail("forbidden", teammateMessages.ownerOnly));
-    if (role !== "owner") {
-      if (scopes.length === 0) throw new DataFailure(fail("invalid", messages.noPermission, { levels: [messages.noPermission] }));
-      if (!isSubset(scopes, [...actor.scopes])) throw new DataFailure(fail("unassignable", messages.escalation, { levels: [messages.escalation] }));
-    }
+    assertMayChange(actor, target, role, scopes);
     await ctx.db.$transaction(async (tx) => {
-      await lockAccount(tx, ctx.accountId);
+      // The account row is locked: the editor's standing is read again under the lock, so a
+      // teammate removed or reduced at this instant cannot complete the change.
+      const editor = await reauthorize(tx, ctx, "teammates.edit");
+      assertMayChange(editor, target, role, scopes);
       await tx.membership.update({
         where: { userId_accountId: { userId: target.userId, accountId: ctx.accountId } },
         data: { role, scopes: serializeScopes(scopes) },
@@ -92,7 +86,7 @@ export async function updateTeammate(ctx: DataContext, userId: string, input: Up
       const held = role === "owner" ? ownerScopes() : scopes;
       const added = held.filter((scope) => !target.scopes.includes(scope));
       const removed = target.scopes.filter((scope) => !held.includes(scope));
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, editor, {
         action: "teammate.updated",
         targetType: "teammate",
         targetName: target.name,
@@ -110,15 +104,16 @@ export async function updateTeammate(ctx: DataContext, userId: string, input: Up
 /** Removes the membership, not the person: keys they created stay, shown as by a removed teammate. */
 export async function removeTeammate(ctx: DataContext, userId: string): Promise<DataResult<{ userId: string }>> {
   return catchFailure(async () => {
-    const actor = await requireScope(ctx, "teammates.delete", "You do not have permission to remove teammates");
+    const actor = await requireScope(ctx, "teammates.remove");
     const target = await findTeammate(ctx, userId);
     assertMayManage(actor, target);
     await ctx.db.$transaction(async (tx) => {
-      await lockAccount(tx, ctx.accountId);
+      const remover = await reauthorize(tx, ctx, "teammates.remove");
+      assertMayManage(remover, target);
       const { count } = await tx.membership.deleteMany({ where: { userId: target.userId, accountId: ctx.accountId } });
       if (count === 0) throw new DataFailure(fail("not_found", teammateMessages.notFound));
       if (target.role === "owner") await assertAnOwnerRemains(tx, ctx.accountId);
-      await recordAuditEvent(tx, actor, {
+      await recordAuditEvent(tx, remover, {
         action: "teammate.removed",
         targetType: "teammate",
         targetName: target.name,
@@ -161,11 +156,13 @@ function assertMayManage(actor: Actor, target: Target): void {
   }
 }
 
-// A write to the account row: on PostgreSQL it holds the row lock until commit, so two owners
-// demoting each other at once are serialized and the second sees that only one owner is left.
-// (SQLite serializes every write transaction anyway.)
-async function lockAccount(tx: Transaction, accountId: string): Promise<void> {
-  await tx.account.updateMany({ where: { id: accountId }, data: { keyCount: { increment: 0 } } });
+function assertMayChange(actor: Actor, target: Target, role: TeammateRole, scopes: readonly string[]): void {
+  assertMayManage(actor, target);
+  if (role === "owner" && actor.role !== "owner") throw new DataFailure(fail("forbidden", teammateMessages.ownerOnly));
+  if (role !== "owner") {
+    if (scopes.length === 0) throw new DataFailure(fail("invalid", messages.noPermission, { levels: [messages.noPermission] }));
+    if (!isSubset(scopes, [...actor.scopes])) throw new DataFailure(fail("unassignable", messages.escalation, { levels: [messages.escalation] }));
+  }
 }
 
 async function assertAnOwnerRemains(tx: Transaction, accountId: string): Promise<void> {

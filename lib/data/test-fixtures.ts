@@ -1,8 +1,8 @@
 // Builders for data-layer tests: accounts, members and keys written straight to a test database.
 import type { PrismaClient } from "@/lib/db/create-client";
-import { generateApiKey } from "@/lib/keys/generate";
-import { hashSecret } from "@/lib/keys/hash";
+import { ruleFor } from "@/lib/permissions/policy";
 import type { DataContext } from "./context";
+import { insertKeyRows } from "./key-rows";
 
 let sequence = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(sequence++).toString(36)}`;
@@ -25,14 +25,10 @@ export async function createMember(
 }
 
 /** Inserts keys directly (no audit events), keeping the account's key counter in step. */
-export async function insertKeys(db: PrismaClient, accountId: string, count: number, scopes: string[] = ["mail.send"]) {
-  const rows = Array.from({ length: count }, (_, index) => {
-    const { id, secret } = generateApiKey();
-    return { id, accountId, name: `bulk ${index}`, type: "general", scopes: JSON.stringify(scopes), secretHash: hashSecret(secret) };
-  });
-  await db.apiKey.createMany({ data: rows });
-  await db.account.update({ where: { id: accountId }, data: { keyCount: { increment: count } } });
-  return rows.map((row) => row.id);
+export async function insertKeys(db: PrismaClient, accountId: string, count: number, scopes: string[] = [...ruleFor("messages.send").scopes]) {
+  const rows = Array.from({ length: count }, (_, index) => ({ name: `bulk ${index}`, type: "general" as const, scopes }));
+  const inserted = await db.$transaction((tx) => insertKeyRows(tx, accountId, rows));
+  return inserted!.map((key) => key.id);
 }
 
 export function asUser(db: PrismaClient, userId: string, accountId: string): DataContext {
@@ -47,10 +43,6 @@ export async function createSupportStaff(db: PrismaClient) {
 
 /** A key inserted directly (no audit event), of either type, keeping the key counter in step. */
 export async function insertKey(db: PrismaClient, accountId: string, type: "general" | "billing", scopes: string[], createdById?: string) {
-  const { id, secret } = generateApiKey();
-  await db.apiKey.create({
-    data: { id, accountId, name: `${type} ${unique("key")}`, type, scopes: JSON.stringify(scopes), secretHash: hashSecret(secret), createdById: createdById ?? null },
-  });
-  await db.account.update({ where: { id: accountId }, data: { keyCount: { increment: 1 } } });
-  return id;
+  const inserted = await db.$transaction((tx) => insertKeyRows(tx, accountId, [{ name: `${type} ${unique("key")}`, type, scopes, createdById }]));
+  return inserted![0]!.id;
 }

@@ -4,8 +4,7 @@ import { rmSync } from "node:fs";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { createPrismaClient } from "../../lib/db/create-client.ts";
 import { migrate } from "../../lib/db/migrate.ts";
-import { generateApiKey } from "../../lib/keys/generate.ts";
-import { hashSecret } from "../../lib/keys/hash.ts";
+import { insertKeyRows } from "../../lib/data/key-rows.ts";
 import { seed } from "../../prisma/seed.ts";
 
 export const soakOwner = { email: "soak-owner@soak.test", password: "soak-password-not-a-secret-1" };
@@ -18,13 +17,10 @@ export async function prepareSoakDatabase(file: string): Promise<{ accountId: st
   try {
     await seed(db);
     const user = await db.user.create({ data: { email: soakOwner.email, name: "Soak Owner", passwordHash: await hashPassword(soakOwner.password) } });
-    const account = await db.account.create({ data: { name: "Soak Ltd", keyCount: 1 } });
+    const account = await db.account.create({ data: { name: "Soak Ltd" } });
     await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner" } });
-    const { id, secret, key } = generateApiKey();
-    await db.apiKey.create({
-      data: { id, accountId: account.id, name: "soak caller", type: "general", scopes: JSON.stringify(callerScopes), secretHash: hashSecret(secret) },
-    });
-    return { accountId: account.id, apiKey: key };
+    const inserted = await db.$transaction((tx) => insertKeyRows(tx, account.id, [{ name: "soak caller", type: "general", scopes: callerScopes }]));
+    return { accountId: account.id, apiKey: inserted![0]!.key };
   } finally {
     await db.$disconnect();
   }

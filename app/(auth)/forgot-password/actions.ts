@@ -1,7 +1,6 @@
 "use server";
 
-import { getDb } from "@/lib/data/db";
-import { requestPasswordReset } from "@/lib/data/password-resets";
+import { publicEntry } from "@/lib/data/public-entry";
 import { isOutgoingMailConfigured } from "@/lib/outgoing-mail/config";
 import { passwordResetMessage } from "@/lib/outgoing-mail/messages";
 import { sendOutgoingMail } from "@/lib/outgoing-mail/send";
@@ -9,7 +8,7 @@ import type { AuthFormResult } from "../_components/auth-form";
 
 export async function forgotPasswordAction(input: unknown): Promise<AuthFormResult> {
   if (!isOutgoingMailConfigured()) return { ok: false, message: "This server cannot send mail: ask an administrator for a reset link." };
-  const result = await requestPasswordReset(getDb(), input);
+  const result = await publicEntry.requestPasswordReset(input);
   if (!result.ok) return result;
   // Not awaited: the answer must not take longer when the address has an account, nor say
   // whether the mail went out. A failure is logged without the link.

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/lib/data/db";
-import { isSetupOpen } from "@/lib/data/own-account";
+import { publicEntry } from "@/lib/data/public-entry";
 import { AuthCard } from "../_components/auth-card";
 import { SetupForm } from "./setup-form";
 
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: "Set up Keyward" };
 // The first run of an empty database. Once anyone exists this page is gone for good (404), and
 // the action behind it refuses on its own.
 export default async function SetupPage() {
-  if (!(await isSetupOpen(getDb()))) notFound();
+  if (!(await publicEntry.isSetupOpen())) notFound();
   return (
     <AuthCard title="Set up Keyward">
       <p className="mt-2 text-sm text-slate-600">Create the first owner and their account. This page works only once.</p>

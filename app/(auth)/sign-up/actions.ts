@@ -1,14 +1,13 @@
 "use server";
 
-import { getDb } from "@/lib/data/db";
-import { signUpOwner } from "@/lib/data/own-account";
+import { publicEntry } from "@/lib/data/public-entry";
 import { newOwnerSchema } from "@/lib/validation/own-account";
 import type { AuthFormResult } from "../_components/auth-form";
 import { signInWith } from "../_components/sign-in-with";
 
 /** lib/data refuses while sign-up is closed, whether or not the page was shown. */
 export async function signUpAction(input: unknown): Promise<AuthFormResult> {
-  const result = await signUpOwner(getDb(), input);
+  const result = await publicEntry.signUp(input);
   if (!result.ok) return result;
   // Valid, or lib/data would have refused it: the password the person just chose.
   const { password } = newOwnerSchema.parse(input);

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { updateSession } from "@/lib/auth/auth";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
 import { changePassword, signOutOtherSessions, updateProfileName, type ProfileDTO } from "@/lib/data/profile";
-import { fail, messages, type DataResult, type Failure } from "@/lib/data/result";
+import { fail, invalidForm, messages, type DataResult, type Failure } from "@/lib/data/result";
 import { getProfileContext } from "@/lib/data/session";
 import { clientAddressFrom } from "@/lib/server/client-address";
 import { changePasswordSchema, profileNameSchema, type ProfileNotice } from "@/lib/validation/profile";
@@ -18,7 +18,7 @@ export async function updateNameAction(input: unknown): Promise<DataResult<Profi
   const pctx = await getProfileContext();
   if (!pctx) return fail("unauthenticated", messages.unauthenticated);
   const form = profileNameSchema.safeParse(input);
-  if (!form.success) return invalid(form.error.issues);
+  if (!form.success) return invalidForm(form.error.issues);
   const result = await updateProfileName(pctx, form.data.name);
   // The header on every page shows the name.
   if (result.ok) revalidatePath("/", "layout");
@@ -29,7 +29,7 @@ export async function changePasswordAction(input: unknown): Promise<Failure> {
   const pctx = await getProfileContext();
   if (!pctx) return fail("unauthenticated", messages.unauthenticated);
   const form = changePasswordSchema.safeParse(input);
-  if (!form.success) return invalid(form.error.issues);
+  if (!form.success) return invalidForm(form.error.issues);
   if (isCommonPassword(form.data.newPassword)) return fail("invalid", COMMON_PASSWORD_MESSAGE, { newPassword: [COMMON_PASSWORD_MESSAGE] });
   const address = clientAddressFrom(await headers());
   const result = await changePassword(pctx, { currentPassword: form.data.currentPassword, newPassword: form.data.newPassword, address }, new Date());
@@ -52,13 +52,4 @@ export async function signOutOtherSessionsAction(): Promise<Failure> {
 async function keepThisSession(done: ProfileNotice): Promise<never> {
   await updateSession({});
   redirect(`/profile?done=${done}`);
-}
-
-function invalid(issues: { path: PropertyKey[]; message: string }[]): Failure {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? "form");
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  return fail("invalid", issues[0]?.message ?? "Check the form", fieldErrors);
 }

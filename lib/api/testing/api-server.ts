@@ -6,10 +6,9 @@ import { afterAll, beforeAll } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { generateApiKey } from "@/lib/keys/generate";
-import { hashSecret } from "@/lib/keys/hash";
 import { createKeyLookup } from "@/lib/data/api-key-lookup";
 import { keyUseRecorderFor } from "@/lib/data/api-key-usage";
+import { insertKeyRows } from "@/lib/data/key-rows";
 import { apiLog, createLogger } from "../access-log";
 import { createApiHandler } from "../handler";
 
@@ -70,12 +69,8 @@ export async function insertKey(
   type: "general" | "billing" = "general",
   name = "test key",
 ): Promise<{ id: string; key: string }> {
-  const { id, secret, key } = generateApiKey();
-  await db.apiKey.create({
-    data: { id, accountId, name, type, scopes: JSON.stringify([...scopes].sort()), secretHash: hashSecret(secret) },
-  });
-  await db.account.update({ where: { id: accountId }, data: { keyCount: { increment: 1 } } });
-  return { id, key };
+  const inserted = await db.$transaction((tx) => insertKeyRows(tx, accountId, [{ name, type, scopes }]));
+  return inserted![0]!;
 }
 
 export function call(

@@ -4,10 +4,10 @@ import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
-import { getDb } from "@/lib/data/db";
-import { acceptInviteAsNewUser, acceptInviteAsUser } from "@/lib/data/invite-acceptance";
+import { acceptInviteAsUser } from "@/lib/data/invite-acceptance";
+import { publicEntry } from "@/lib/data/public-entry";
 import { fail, invalidForm, messages, type Failure } from "@/lib/data/result";
-import { ACCOUNT_COOKIE, getViewer } from "@/lib/data/session";
+import { ACCOUNT_COOKIE, getPersonContext } from "@/lib/data/session";
 import { acceptInviteSchema } from "@/lib/validation/teammate";
 
 // The token is untrusted input like any other: lib/data hashes it and looks the invitation up.
@@ -16,7 +16,7 @@ import { acceptInviteSchema } from "@/lib/validation/teammate";
 export async function acceptInviteAction(token: unknown, input: unknown): Promise<Failure> {
   const form = acceptInviteSchema.safeParse(input);
   if (!form.success) return invalidForm(form.error.issues);
-  const result = await acceptInviteAsNewUser(getDb(), String(token), { name: form.data.name, password: form.data.password });
+  const result = await publicEntry.acceptInvitation(String(token), { name: form.data.name, password: form.data.password });
   if (!result.ok) return result;
   await rememberAccount(result.data.accountId);
   try {
@@ -31,9 +31,9 @@ export async function acceptInviteAction(token: unknown, input: unknown): Promis
 
 /** Someone who already has a user joins as themselves, signed in. */
 export async function joinInviteAction(token: unknown): Promise<Failure> {
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", messages.unauthenticated);
-  const result = await acceptInviteAsUser(getDb(), viewer.user.id, String(token));
+  const person = await getPersonContext();
+  if (!person) return fail("unauthenticated", messages.unauthenticated);
+  const result = await acceptInviteAsUser(person, String(token));
   if (!result.ok) return result;
   await rememberAccount(result.data.accountId);
   redirect("/");

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getDb } from "@/lib/data/db";
-import { acceptanceMessages, getInvitation, invitationStatusMessage } from "@/lib/data/invite-acceptance";
+import { acceptanceMessages, invitationStatusMessage } from "@/lib/data/invite-acceptance";
+import { publicEntry } from "@/lib/data/public-entry";
 import { getViewer } from "@/lib/data/session";
 import { roleLabels } from "@/lib/permissions/roles";
 import { signOutAction } from "../../sign-in/actions";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Invitation" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = await getInvitation(getDb(), token);
+  const invitation = await publicEntry.invitation(token);
   if (invitation.status !== "valid") {
     return (
       <Card title="Invitation unavailable">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/lib/data/db";
-import { getPasswordResetStatus, passwordResetStatusMessage } from "@/lib/data/password-resets";
+import { passwordResetStatusMessage } from "@/lib/data/password-resets";
+import { publicEntry } from "@/lib/data/public-entry";
 import { AuthCard } from "../../_components/auth-card";
 import { ResetPasswordForm } from "./reset-password-form";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Choose a new password" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const status = await getPasswordResetStatus(getDb(), token);
+  const status = await publicEntry.passwordResetStatus(token);
   if (status !== "valid") {
     return (
       <AuthCard title="Link unavailable">

@@ -29,12 +29,12 @@ interface ApiKeysTableProps extends RowActionHandlers {
 
 export function ApiKeysTable({ keys, readAt, caption, ...handlers }: ApiKeysTableProps) {
   const { onEdit, onDelete, onRoll, onSetDisabled } = handlers;
-  const { create, update, delete: remove, billing } = handlers.abilities;
+  const { create, update, disable, roll, delete: remove, billing } = handlers.abilities;
   // Columns must keep their identity across refreshes: new cell renderers remount every cell,
   // and a remounted gear button drops the focus just handed back to it after a dialog.
   const columns = useMemo(
-    () => buildColumns({ abilities: { create, update, delete: remove, billing }, onEdit, onDelete, onRoll, onSetDisabled }),
-    [create, update, remove, billing, onEdit, onDelete, onRoll, onSetDisabled],
+    () => buildColumns({ abilities: { create, update, disable, roll, delete: remove, billing }, onEdit, onDelete, onRoll, onSetDisabled }),
+    [create, update, disable, roll, remove, billing, onEdit, onDelete, onRoll, onSetDisabled],
   );
   const table = useTable({ features, columns, data: keys, getRowId: (key) => key.id });
 

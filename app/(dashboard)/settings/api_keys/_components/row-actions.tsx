@@ -23,8 +23,8 @@ export function RowActions({ apiKey, abilities, onEdit, onDelete, onRoll, onSetD
   const disabled = apiKey.status === "disabled";
   const items: MenuItem[] = [
     ...(live && abilities.update ? [{ id: "edit", label: "Edit", onSelect: () => onEdit(apiKey) }] : []),
-    ...(live && abilities.create && abilities.update ? [{ id: "roll", label: "Roll key", onSelect: () => onRoll(apiKey) }] : []),
-    ...(live && abilities.update
+    ...(live && abilities.roll ? [{ id: "roll", label: "Roll key", onSelect: () => onRoll(apiKey) }] : []),
+    ...(live && abilities.disable
       ? [{ id: "toggle", label: disabled ? "Enable" : "Disable", onSelect: () => onSetDisabled(apiKey, !disabled) }]
       : []),
     ...(abilities.delete ? [{ id: "delete", label: "Delete", destructive: true, onSelect: () => onDelete(apiKey) }] : []),
