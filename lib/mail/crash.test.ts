@@ -57,11 +57,11 @@ describe.each(testProviders)("crash safety on %s", (provider) => {
     const exited = new Promise((resolve) => server.child.once("exit", resolve));
     server.child.kill("SIGKILL");
     killed = true;
-    const countAtKill = acknowledged.length;
     await Promise.all(senders);
     transport.close();
     await exited;
-    expect(acknowledged.length).toBe(countAtKill);
+    // An answer the server wrote just before the signal can still be read after kill() returns:
+    // such late acknowledgements are acknowledgements all the same, and are checked below.
 
     // Back up: every acknowledged message is there, read through the API as a user would.
     const again = await start(database.url);
