@@ -54,16 +54,16 @@ export interface PageFigures {
 
 const ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
-export async function measurePage(port: number, cookie: string, seconds: number): Promise<PageFigures> {
+export async function measurePage(port: number, cookie: string, seconds: number, acceptEncoding = ACCEPT_ENCODING): Promise<PageFigures> {
   const url = `http://127.0.0.1:${port}/settings/api_keys`;
   const plain = await fetch(url, { headers: { cookie } });
   const html = await plain.text();
   if (!html.includes("Page bench key 100")) throw new Error("page bench: the page does not list the bench account's keys");
-  const compressed = await fetch(url, { headers: { cookie, "accept-encoding": ACCEPT_ENCODING } });
+  const compressed = await fetch(url, { headers: { cookie, "accept-encoding": acceptEncoding } });
   const encoding = compressed.headers.get("content-encoding") ?? "none";
   // fetch decodes the body; the bytes on the wire are measured by the load generator's request below.
   await compressed.arrayBuffer();
-  const request = `GET /settings/api_keys HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/html\r\nAccept-Encoding: ${ACCEPT_ENCODING}\r\nCookie: ${cookie}\r\n\r\n`;
+  const request = `GET /settings/api_keys HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/html\r\nAccept-Encoding: ${acceptEncoding}\r\nCookie: ${cookie}\r\n\r\n`;
   await runLoad(port, request, 2, 2);
   const oneUser = await runLoad(port, request, 1, seconds);
   const tenUsers = await runLoad(port, request, 10, seconds);
