@@ -26,12 +26,13 @@ try {
   await preparePageAccount(database.prisma);
   const served = await startServed(database.url, PORT, path.join(workDir, "server.log"), profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   try {
-    const page = await measurePage(PORT, await signIn(PORT), SECONDS, process.env.BENCH_ENCODING);
+    const page = await measurePage(PORT, await signIn(PORT), SECONDS, process.env.BENCH_ENCODING, served.child.pid);
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
     console.log(`/settings/api_keys with ${PAGE_KEYS} keys: ${kb(page.htmlBytes)} of HTML, ${kb(page.compressedBytes)} on the wire (${page.encoding})`);
     for (const [label, result] of [["1 user", page.oneUser], ["10 users", page.tenUsers]] as const) {
       console.log(`${label}: ${result.perSecond.toFixed(1)} pages/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors`);
     }
+    if (page.cpuMsPerPage !== null) console.log(`server.ts CPU per page, one user: ${page.cpuMsPerPage.toFixed(1)} ms`);
     console.log(`server.ts resident memory: ${residentMb(served.child.pid) ?? "?"} MB`);
   } finally {
     await stop(served);
