@@ -1,6 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // server.ts compresses pages itself, brotli or gzip as the browser asks (lib/server/page-compression.ts);
+  // Next's own compression knows only gzip.
+  compress: false,
   // The native SQLite driver and the Postgres driver stay plain Node requires, not bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
   typedRoutes: false,

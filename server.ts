@@ -8,6 +8,7 @@ import next from "next";
 import { registerServerOnlyStub } from "./lib/api/server-only-hook.ts";
 import { listenHost, runMode } from "./lib/config/mode.ts";
 import { httpLimits } from "./lib/server/http-options.ts";
+import { compressResponse } from "./lib/server/page-compression.ts";
 import { createStaticAssets } from "./lib/server/static-assets.ts";
 import { staticSecurityHeaders } from "./lib/server/security-headers.ts";
 
@@ -75,7 +76,11 @@ const server = createServer(limits.options, (req, res) => {
   for (const [name, value] of securityHeaderList) res.setHeader(name, value);
   if (serveStatic && url.startsWith("/_next/static/")) {
     serveStatic(req, res)
-      .then((answered) => (answered ? undefined : handleNext(req, res)))
+      .then((answered) => {
+        if (answered) return;
+        compressResponse(req, res);
+        return handleNext(req, res);
+      })
       .catch((error: unknown) => {
         console.error("[server] static file failed:", error instanceof Error ? error.message : error);
         if (!res.headersSent) res.writeHead(500).end();
@@ -83,6 +88,8 @@ const server = createServer(limits.options, (req, res) => {
     return;
   }
   if (refuseCrossSiteAction(req, res)) return;
+  // Pages, RSC payloads and actions' answers, brotli or gzip as asked (next.config.js: compress off).
+  compressResponse(req, res);
   // Who is asking, for sign-in throttling: set here, where the socket is, and nowhere else.
   const address = stampClientAddress(req);
   signInGate(req, res, address)

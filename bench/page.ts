@@ -1,5 +1,6 @@
 // The API Keys page as a signed-in owner sees it, with 100 keys: server time for one user and for
 // ten at once, compressed as a browser asks. Runs against the served server.ts of the SQLite bench.
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import type { PrismaClient } from "../lib/db/create-client.ts";
 import { hashPassword } from "../lib/auth/password.ts";
@@ -50,24 +51,41 @@ export interface PageFigures {
   encoding: string;
   oneUser: LoadResult;
   tenUsers: LoadResult;
+  /** server.ts's CPU time (all its threads, compression included) per page for one user, in ms; null without /proc. */
+  cpuMsPerPage: number | null;
 }
 
 const ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
-export async function measurePage(port: number, cookie: string, seconds: number): Promise<PageFigures> {
+export async function measurePage(port: number, cookie: string, seconds: number, acceptEncoding = ACCEPT_ENCODING, serverPid?: number): Promise<PageFigures> {
   const url = `http://127.0.0.1:${port}/settings/api_keys`;
   const plain = await fetch(url, { headers: { cookie } });
   const html = await plain.text();
   if (!html.includes("Page bench key 100")) throw new Error("page bench: the page does not list the bench account's keys");
-  const compressed = await fetch(url, { headers: { cookie, "accept-encoding": ACCEPT_ENCODING } });
+  const compressed = await fetch(url, { headers: { cookie, "accept-encoding": acceptEncoding } });
   const encoding = compressed.headers.get("content-encoding") ?? "none";
   // fetch decodes the body; the bytes on the wire are measured by the load generator's request below.
   await compressed.arrayBuffer();
-  const request = `GET /settings/api_keys HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/html\r\nAccept-Encoding: ${ACCEPT_ENCODING}\r\nCookie: ${cookie}\r\n\r\n`;
+  const request = `GET /settings/api_keys HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/html\r\nAccept-Encoding: ${acceptEncoding}\r\nCookie: ${cookie}\r\n\r\n`;
   await runLoad(port, request, 2, 2);
+  const cpuBefore = cpuMs(serverPid);
   const oneUser = await runLoad(port, request, 1, seconds);
+  const cpuAfter = cpuMs(serverPid);
   const tenUsers = await runLoad(port, request, 10, seconds);
-  return { htmlBytes: Buffer.byteLength(html), compressedBytes: await wireBytes(port, request), encoding, oneUser, tenUsers };
+  const cpuMsPerPage = cpuBefore === null || cpuAfter === null || oneUser.requests === 0 ? null : (cpuAfter - cpuBefore) / oneUser.requests;
+  return { htmlBytes: Buffer.byteLength(html), compressedBytes: await wireBytes(port, request), encoding, oneUser, tenUsers, cpuMsPerPage };
+}
+
+// A process's CPU time so far (user and system, every thread), in ms, from /proc (Linux); null elsewhere.
+// Unlike latency, it hardly moves when other processes share the machine.
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 // The size of one compressed response as sent (chunk framing included), read from a raw socket.

@@ -42,10 +42,10 @@ export async function startBaseline(databaseUrl: string, port: number): Promise<
  * access log on stdout, which goes to a file as a service manager would keep it. Node runs tsx as
  * a loader here (tsx's own command would run it in a child process, whose memory is not ours to read).
  */
-export async function startServed(databaseUrl: string, port: number, logFile: string): Promise<Served> {
+export async function startServed(databaseUrl: string, port: number, logFile: string, nodeArgs: string[] = []): Promise<Served> {
   const out = openSync(logFile, "a");
   const child = track(
-    spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
       env: {
         ...process.env,
         NODE_ENV: "production",

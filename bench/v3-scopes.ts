@@ -77,7 +77,7 @@ async function benchDatabase(provider: DatabaseProvider, rows: Row[]): Promise<M
       measured.unknownId.push(add(`round ${round}: Keyward 401, unknown key id`, await load(ports.served, keys.unknownId, SECONDS, 401)));
     }
     if (provider === "sqlite") {
-      const page = await measurePage(ports.served, await signIn(ports.served), SECONDS);
+      const page = await measurePage(ports.served, await signIn(ports.served), SECONDS, undefined, served.child.pid);
       measured.page = page;
       add(`/settings/api_keys (${PAGE_KEYS} keys), 1 user, ${page.encoding}`, page.oneUser);
       add(`/settings/api_keys (${PAGE_KEYS} keys), 10 users, ${page.encoding}`, page.tenUsers);
@@ -122,7 +122,7 @@ try {
   const { targets, notes } = evaluateTargets(results);
   targets.push(pageScriptTarget(pageScripts(".next")));
   notes.push(
-    "The page's scripts: server.ts serves the build's .js and .css compressed once, brotli to a browser that asks for it and gzip to any other (lib/server/static-assets.ts); the pages themselves are still gzipped by Next. npm test fails when the first load passes the budget or carries zod or react-hook-form (scripts/page-budget.ts; `npm run budget` prints the scripts).",
+    "The page's scripts: server.ts serves the build's .js and .css compressed once, brotli to a browser that asks for it and gzip to any other (lib/server/static-assets.ts); pages, RSC payloads and actions' answers are compressed as they stream, brotli quality 4 or gzip 6 (lib/server/page-compression.ts; Next's own gzip is off). npm test fails when the first load passes the budget or carries zod or react-hook-form (scripts/page-budget.ts; `npm run budget` prints the scripts).",
     "Lighthouse 12.2.3 is not part of this bench (it needs a download of lighthouse and an idle machine for its timings).",
   );
   if (!postgresUrl) notes.push("PostgreSQL was not measured: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to a local server.");

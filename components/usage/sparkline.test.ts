@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sparkline, type UsagePoint } from "@/lib/usage/series";
-import { sparklineLabel } from "./sparkline";
+import { sparklineLabel, sparklinePath } from "./sparkline";
 
 const hour = (requests: number, messages = 0): UsagePoint => ({ start: "2030-01-01T00:00:00.000Z", requests, messages });
 
@@ -14,5 +14,13 @@ describe("the sparkline's accessible name", () => {
 
   it("draws requests and messages together, one number per hour", () => {
     expect(sparkline([hour(2, 1), hour(0), hour(0, 4)])).toEqual({ requests: 2, messages: 5, hourly: [3, 0, 4] });
+  });
+});
+
+describe("the sparkline's bars", () => {
+  it("are one path: a bar per hour with use, the busiest 16 px high, any use at least 2 px", () => {
+    expect(sparklinePath([0, 8, 0, 1])).toBe("M3 0h2v16h-2zM9 14h2v2h-2z");
+    expect(sparklinePath([5, 0])).toBe("M0 0h2v16h-2z");
+    expect(sparklinePath(Array<number>(24).fill(0))).toBe("");
   });
 });

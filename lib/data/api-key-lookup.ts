@@ -67,13 +67,17 @@ export function sqliteKeyLookup(file: string): KeyLookup {
   // No busy timeout: a reader in WAL mode never waits for a writer, and a synchronous wait here
   // would freeze the whole server; should SQLite ever answer busy, the request gets a 503.
   const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
+  // The same work whether the id exists or not (issue 9: an unknown id must not be cheaper to probe
+  // than a real key): the key with this id or, for an unknown id, its neighbour in the index, read
+  // in full either way; only then is it compared. An exact match read nothing for an unknown id,
+  // and such a probe answered 126% as fast as a real key (bench, docs/PERFORMANCE.md).
   const statement = connection.prepare<[string], SqliteKeyRow>(
-    'SELECT "id", "accountId", "type", "scopes", "secretHash", "expiresAt", "disabledAt" IS NOT NULL AS "disabled" FROM "ApiKey" WHERE "id" = ?',
+    'SELECT "id", "accountId", "type", "scopes", "secretHash", "expiresAt", "disabledAt" IS NOT NULL AS "disabled" FROM "ApiKey" WHERE "id" >= ? ORDER BY "id" LIMIT 1',
   );
   return {
     find: async (id) => {
       const row = statement.get(id);
-      if (!row) return null;
+      if (!row || row.id !== id) return null;
       return { ...row, expiresAt: row.expiresAt === null ? null : Date.parse(row.expiresAt), disabled: row.disabled === 1 };
     },
     close: async () => {

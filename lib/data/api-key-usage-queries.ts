@@ -3,7 +3,7 @@ import { requireScope } from "./access";
 import { findKeyRow, listApiKeys, type ApiKeyList, type ApiKeyListItemDTO } from "./api-keys";
 import type { DataContext } from "./context";
 import { catchFailure, ok, type DataResult } from "./result";
-import { dailySeries, dailySeriesSince, hourlySeries, hourlySeriesSince, isUnused, sparkline, type SparklineDTO, type UsagePoint } from "@/lib/usage/series";
+import { dailySeries, dailySeriesSince, hourlySeriesSince, hourlySparkline, isUnused, type SparklineDTO, type UsagePoint } from "@/lib/usage/series";
 
 export interface ApiKeyListItemWithUsageDTO extends ApiKeyListItemDTO {
   /** The last 24 hours: totals, and per hour (oldest first) as bare numbers, small in the payload. */
@@ -41,7 +41,7 @@ export async function listApiKeysWithUsage(ctx: DataContext, now: Date = new Dat
     }
     return ok({
       ...listed.data,
-      keys: keys.map((key) => ({ ...key, usage24h: sparkline(hourlySeries(byKey.get(key.id) ?? [], now)), unused: isUnused(key, now) })),
+      keys: keys.map((key) => ({ ...key, usage24h: hourlySparkline(byKey.get(key.id) ?? [], now), unused: isUnused(key, now) })),
     });
   });
 }

@@ -53,6 +53,14 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
     ]);
     const replacements = new Map(rows.filter((row) => row.rolledFromId).map((row) => [row.rolledFromId, row.id]));
     const ids = new Set(rows.map((row) => row.id));
+    // Most keys of an account share a few scope sets: each summary is worked out once per list.
+    const summaries = new Map<string, string>();
+    const summaryOf = (dto: ApiKeyDTO, stored: string) => {
+      const cacheKey = `${dto.type} ${stored}`;
+      let summary = summaries.get(cacheKey);
+      if (summary === undefined) summaries.set(cacheKey, (summary = permissionSummary(dto.type, dto.scopes)));
+      return summary;
+    };
     return ok({
       keys: rows.map((row) => {
         const dto = toApiKeyDTO(row);
@@ -63,7 +71,7 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
           createdBy: toCreatorDTO(row.createdBy),
           status: keyStatus(row, now),
           rolledToId: replacements.get(row.id) ?? null,
-          permissionSummary: permissionSummary(dto.type, dto.scopes),
+          permissionSummary: summaryOf(dto, row.scopes),
         };
       }),
       count: account.keyCount,

@@ -11,7 +11,7 @@ const units = [
 /** "Never" for no time; "Just now" under a minute (and for a time a little ahead of this clock). */
 export function relativeTime(iso: string | null, now: Date): string {
   if (iso === null) return "Never";
-  const elapsed = now.getTime() - new Date(iso).getTime();
+  const elapsed = now.getTime() - Date.parse(iso);
   for (const unit of units) {
     const count = Math.floor(elapsed / unit.ms);
     if (count >= 1) return `${count} ${unit.name}${count === 1 ? "" : "s"} ago`;

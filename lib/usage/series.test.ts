@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countText, dailySeries, dailySeriesSince, hourlySeries, hourlySeriesSince, isUnused } from "./series";
+import { countText, dailySeries, dailySeriesSince, hourlySeries, hourlySeriesSince, hourlySparkline, isUnused, sparkline } from "./series";
 
 const now = new Date("2030-01-08T10:25:00Z");
 const at = (iso: string, requests: number, messages = 0) => ({ hourStart: new Date(iso), requests, messages });
@@ -13,6 +14,24 @@ describe("hourlySeries", () => {
     // 25 hours ago is outside the window.
     expect(points.reduce((sum, point) => sum + point.requests, 0)).toBe(6);
     expect(hourlySeriesSince(now).toISOString()).toBe("2030-01-07T11:00:00.000Z");
+  });
+});
+
+describe("hourlySparkline", () => {
+  it("is sparkline(hourlySeries(...)) without the series, for any rows and any clock", () => {
+    const hour = 3_600_000;
+    const base = Date.parse("2030-01-01T00:00:00Z");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100 * hour }),
+        fc.array(fc.record({ hour: fc.integer({ min: -10, max: 110 }), requests: fc.nat(1000), messages: fc.nat(50) }), { maxLength: 40 }),
+        (offset, stored) => {
+          const clock = new Date(base + offset);
+          const rows = stored.map((row) => ({ hourStart: new Date(base + row.hour * hour), requests: row.requests, messages: row.messages }));
+          expect(hourlySparkline(rows, clock)).toEqual(sparkline(hourlySeries(rows, clock)));
+        },
+      ),
+    );
   });
 });
 

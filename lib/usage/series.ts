@@ -66,8 +66,13 @@ function fill(rows: readonly StoredUsage[], first: number, step: number, count: 
  */
 export function isUnused(key: { createdAt: string | Date; lastUsedAt: string | Date | null }, now: Date): boolean {
   const limit = now.getTime() - UNUSED_AFTER_MS;
-  if (new Date(key.createdAt).getTime() > limit) return false;
-  return key.lastUsedAt === null || new Date(key.lastUsedAt).getTime() <= limit;
+  if (epochMs(key.createdAt) > limit) return false;
+  return key.lastUsedAt === null || epochMs(key.lastUsedAt) <= limit;
+}
+
+// Date.parse, not new Date(): the list calls this for each of its keys.
+function epochMs(time: string | Date): number {
+  return typeof time === "string" ? Date.parse(time) : time.getTime();
 }
 
 export function totals(points: readonly UsagePoint[]): { requests: number; messages: number } {
@@ -92,6 +97,28 @@ export function sparkline(points: readonly UsagePoint[]): SparklineDTO {
   return { ...totals(points), hourly: points.map((point) => point.requests + point.messages) };
 }
 
+/**
+ * The same as `sparkline(hourlySeries(rows, now, hours))`, for the list's 100 keys: straight from
+ * the stored rows into one array of numbers, without a Date or an ISO string per hour.
+ */
+export function hourlySparkline(rows: readonly StoredUsage[], now: Date, hours = 24): SparklineDTO {
+  const first = hourStart(now.getTime()) - (hours - 1) * HOUR_MS;
+  const hourly = new Array<number>(hours).fill(0);
+  let requests = 0;
+  let messages = 0;
+  for (const row of rows) {
+    const index = (hourStart(row.hourStart.getTime()) - first) / HOUR_MS;
+    if (!(index >= 0 && index < hours)) continue;
+    hourly[index]! += row.requests + row.messages;
+    requests += row.requests;
+    messages += row.messages;
+  }
+  return { requests, messages, hourly };
+}
+
+// One formatter for every count: toLocaleString builds a new one on each call.
+const counts = new Intl.NumberFormat("en-US");
+
 export function countText(count: number, one: string, many: string): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+  return `${counts.format(count)} ${count === 1 ? one : many}`;
 }

@@ -2,6 +2,7 @@
 
 import { useTable } from "@tanstack/react-table";
 import { useMemo } from "react";
+import { GearIconSymbol } from "@/components/ui/gear-icon";
 import type { ApiKeyListItemWithUsageDTO } from "@/lib/data/api-key-usage-queries";
 import { buildColumns, features } from "./columns";
 import { ReadAtContext } from "./last-used";
@@ -32,15 +33,19 @@ export function ApiKeysTable({ keys, readAt, caption, ...handlers }: ApiKeysTabl
   const { create, update, disable, roll, delete: remove, billing } = handlers.abilities;
   // Columns must keep their identity across refreshes: new cell renderers remount every cell,
   // and a remounted gear button drops the focus just handed back to it after a dialog.
-  const columns = useMemo(
+  const { columns, cells } = useMemo(
     () => buildColumns({ abilities: { create, update, disable, roll, delete: remove, billing }, onEdit, onDelete, onRoll, onSetDisabled }),
     [create, update, disable, roll, remove, billing, onEdit, onDelete, onRoll, onSetDisabled],
   );
   const table = useTable({ features, columns, data: keys, getRowId: (key) => key.id });
+  // Each cell's class and renderer, looked up once per render rather than once per cell.
+  const bodyColumns = table.getAllLeafColumns().map((column) => ({ id: column.id, className: `px-4 py-3 align-top ${columnClasses[column.id] ?? ""}`, render: cells[column.id]! }));
 
   return (
     <ReadAtContext value={readAt}>
     <div className="mt-4 rounded-lg border border-slate-200 bg-white">
+      {/* The rows' gear buttons draw this one icon (row-actions.tsx). */}
+      <GearIconSymbol />
       <table className="w-full table-fixed text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
@@ -57,9 +62,9 @@ export function ApiKeysTable({ keys, readAt, caption, ...handlers }: ApiKeysTabl
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} id={`api-key-row-${row.id}`} tabIndex={-1} className="focus:bg-brand-50 focus:outline-2 focus:-outline-offset-2 focus:outline-brand-600">
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={`px-4 py-3 align-top ${columnClasses[cell.column.id] ?? ""}`}>
-                  <table.FlexRender cell={cell} />
+              {bodyColumns.map((column) => (
+                <td key={column.id} className={column.className}>
+                  {column.render(row.original)}
                 </td>
               ))}
             </tr>

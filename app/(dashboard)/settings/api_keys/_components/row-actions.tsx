@@ -1,6 +1,6 @@
 "use client";
 
-import { GearIcon } from "@/components/ui/gear-icon";
+import { GearIconRef } from "@/components/ui/gear-icon";
 import { Menu, type MenuItem } from "@/components/ui/menu";
 import type { ApiKeyList, ApiKeyListItemDTO } from "@/lib/data/api-keys";
 
@@ -34,7 +34,7 @@ export function RowActions({ apiKey, abilities, onEdit, onDelete, onRoll, onSetD
     <Menu
       label={`Actions for ${apiKey.name}`}
       buttonId={rowActionsButtonId(apiKey.id)}
-      trigger={<GearIcon />}
+      trigger={<GearIconRef />}
       items={items}
       buttonClassName="rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
     />
