@@ -30,7 +30,9 @@ export async function prepareDatabase(provider: DatabaseProvider): Promise<{ dat
       const scopes = number === KEYS / 2 ? allGeneralScopes : ONE_SCOPE;
       return { name: `bench ${number}`, type: "general" as const, scopes };
     });
-    inserted.push(...((await db.$transaction((tx) => insertKeyRows(tx, account.id, rows))) ?? []));
+    // A thousand rows per transaction: beyond Prisma's 5 s default when the machine is busy.
+    const batch = await db.$transaction((tx) => insertKeyRows(tx, account.id, rows), { timeout: 60_000 });
+    inserted.push(...(batch ?? []));
   }
   // Ids are random, so the two measured keys sit anywhere in the index, among ordinary ones.
   const special = { fullAccess: inserted[KEYS / 2]!, oneScope: inserted[KEYS / 2 + 1]! };
