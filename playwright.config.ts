@@ -26,7 +26,13 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace: every action with the DOM before and after it, the network
+    // and the console. Not its screencast, which is recorded for every test, passed or not, and
+    // costs about a quarter of Chromium's CPU (sign-in-throttle.spec.ts: 16.9 s of browser CPU
+    // with it, 12.9 s without, 11.7 s with no trace). Chromium is most of the suite's CPU on these
+    // 2 cores (the server about a tenth), so journeys waited on it. A screenshot shows the failure.
+    trace: { mode: "retain-on-failure", screenshots: false },
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
       args: [
