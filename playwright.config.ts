@@ -22,7 +22,9 @@ export default defineConfig({
   // Two cores: the server, the browser and two workers already share them.
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  // A hang detector, not a speed limit: on 2 cores shared by the server, Chromium and two workers,
+  // ordinary journeys take 10–25 s and a busy moment doubles that; 30 s failed sound tests.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
