@@ -22,11 +22,19 @@ export default defineConfig({
   // Two cores: the server, the browser and two workers already share them.
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  // A hang detector, not a speed limit: on 2 cores shared by the server, Chromium and two workers,
+  // ordinary journeys take 10–25 s and a busy moment doubles that; 30 s failed sound tests.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace: every action with the DOM before and after it, the network
+    // and the console. Not its screencast, which is recorded for every test, passed or not, and
+    // costs about a quarter of Chromium's CPU (sign-in-throttle.spec.ts: 16.9 s of browser CPU
+    // with it, 12.9 s without, 11.7 s with no trace). Chromium is most of the suite's CPU on these
+    // 2 cores (the server about a tenth), so journeys waited on it. A screenshot shows the failure.
+    trace: { mode: "retain-on-failure", screenshots: false },
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
       args: [
