@@ -12,8 +12,7 @@ import { createInterface } from "node:readline";
 import nodemailer from "nodemailer";
 import { createTestDatabase, type TestDatabase } from "../lib/db/test-database.ts";
 import type { DatabaseProvider } from "../lib/db/database-url.ts";
-import { generateApiKey } from "../lib/keys/generate.ts";
-import { hashSecret } from "../lib/keys/hash.ts";
+import { insertKeyRows } from "../lib/data/key-rows.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const HTTP_CONNECTIONS = 20;
@@ -95,8 +94,8 @@ async function bench(provider: DatabaseProvider): Promise<void> {
   let server: Awaited<ReturnType<typeof serve>> | undefined;
   try {
     const account = await database.prisma.account.create({ data: { name: "bench" } });
-    const { id, secret, key } = generateApiKey();
-    await database.prisma.apiKey.create({ data: { id, accountId: account.id, name: "bench", type: "general", scopes: '["mail.send"]', secretHash: hashSecret(secret) } });
+    const inserted = await database.prisma.$transaction((tx) => insertKeyRows(tx, account.id, [{ name: "bench", type: "general", scopes: ["mail.send"] }]));
+    const { key } = inserted![0]!;
     server = await serve(database.url);
     await loadHttp(server.httpPort, key, 1);
     console.log(`${provider.padEnd(10)} HTTP /v3/mail/send, ${HTTP_CONNECTIONS} connections: ${fmt(await loadHttp(server.httpPort, key, SECONDS))}`);

@@ -7,7 +7,18 @@ import { API_KEY_FORMAT, keyRow, levelRadio, openCreateDialog, uniqueKeyName, v3
 // A key's secret leaves the server once, in its create response (the page's action or /v3),
 // sent with Cache-Control: no-store; afterwards no page, no RSC payload, no log line and no
 // byte of the database holds it, in plain, hex or base64 form.
-const pages = ["/", "/settings/api_keys", "/settings/teammates", "/settings/billing", "/settings/audit_log", "/support", "/sign-in"];
+// Every page the owner can open (the support pages refuse them), and below, each key's own page.
+const pages = [
+  "/",
+  "/settings/api_keys",
+  "/settings/teammates",
+  "/settings/billing",
+  "/settings/audit_log",
+  "/settings/email_activity",
+  "/profile",
+  "/support",
+  "/sign-in",
+];
 
 test("a secret is in its create response only, sent with no-store, and nowhere after", async ({ page, baseURL }) => {
   const name = uniqueKeyName("Secret scan");
@@ -47,7 +58,7 @@ test("a secret is in its create response only, sent with no-store, and nowhere a
 
   try {
     await expect(keyRow(page, name)).toBeVisible();
-    for (const path of pages) {
+    for (const path of [...pages, `/settings/api_keys/${pageKey.split(".")[1]}`, `/settings/api_keys/${apiKeyId}`]) {
       for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
         const response = await page.request.get(path, { headers });
         const body = await response.body();
@@ -56,6 +67,10 @@ test("a secret is in its create response only, sent with no-store, and nowhere a
     }
     // The page still names the key by its id: the scan reads what the owner is shown.
     expect((await (await page.request.get("/settings/api_keys")).text())).toContain(pageKey.split(".")[1]);
+    for (const id of [pageKey.split(".")[1]!, apiKeyId]) {
+      const keyPage = await page.request.get(`/settings/api_keys/${id}`);
+      expect({ status: keyPage.status(), showsId: (await keyPage.text()).includes(id) }).toEqual({ status: 200, showsId: true });
+    }
 
     const log = readFileSync("test-results/e2e-server.log");
     const file = e2eDatabaseFile();

@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders } from "@/lib/db/test-database";
-import { generateApiKey } from "@/lib/keys/generate";
-import { hashSecret } from "@/lib/keys/hash";
+import { testProviders } from "@/lib/db/test-database";
 import { authenticateApiKey } from "./api-auth";
-import { createKeyLookup, type KeyLookup } from "./api-key-lookup";
-import { createAccount } from "./test-fixtures";
+import type { KeyLookup } from "./api-key-lookup";
+import { ownerWithKey, setUpKeyLookupDatabase } from "./test-fixtures";
 
 describe.each(testProviders)("API key authentication on %s", (provider) => {
   let db: PrismaClient;
-  let drop: () => Promise<void>;
   let lookup: KeyLookup;
-  beforeAll(async () => {
-    const database = await createTestDatabase(provider);
-    ({ prisma: db, drop } = database);
-    lookup = createKeyLookup(db, database.url);
-  });
-  afterAll(async () => {
-    await lookup?.close();
-    await drop?.();
-  });
+  setUpKeyLookupDatabase(provider, (ready) => ({ db, lookup } = ready));
 
-  async function newKey(type = "general", scopes = ["mail.send"]) {
-    const account = await createAccount(db);
-    const { id, secret, key } = generateApiKey();
-    await db.apiKey.create({ data: { id, accountId: account.id, name: "k", type, scopes: JSON.stringify(scopes), secretHash: hashSecret(secret) } });
-    return { id, key, accountId: account.id };
+  async function newKey(type: "general" | "billing" = "general", scopes = ["mail.send"]) {
+    const { key, apiKey, accountId } = await ownerWithKey(db, { type, scopes });
+    return { id: apiKey.id, key, accountId };
   }
 
   it("returns the key's id, account, type and scopes, and nothing of its secret", async () => {

@@ -36,7 +36,7 @@ function failing({ table, on }: Step, provider: DatabaseProvider) {
 
 // Each write, with the steps it takes inside its transaction: the first, a middle one, the last.
 const writes = {
-  create: [{ table: "Account", on: "UPDATE" }, { table: "ApiKey", on: "INSERT" }, { table: "AuditEvent", on: "INSERT" }],
+  create: [{ table: "ApiKey", on: "INSERT" }, { table: "Account", on: "UPDATE" }, { table: "AuditEvent", on: "INSERT" }],
   edit: [{ table: "ApiKey", on: "UPDATE" }, { table: "AuditEvent", on: "INSERT" }],
   delete: [{ table: "ApiKey", on: "DELETE" }, { table: "Account", on: "UPDATE" }, { table: "AuditEvent", on: "INSERT" }],
 } satisfies Record<string, Step[]>;

@@ -1,39 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders } from "@/lib/db/test-database";
+import { testProviders } from "@/lib/db/test-database";
 import { authenticateApiKey } from "./api-auth";
-import { createKeyLookup, type KeyLookup } from "./api-key-lookup";
+import type { KeyLookup } from "./api-key-lookup";
 import { getApiKeyDetails } from "./api-key-history";
 import { rollApiKey, setApiKeyDisabled } from "./api-key-lifecycle";
 import { createApiKey, updateApiKey } from "./api-key-writes";
 import { deleteApiKey, listApiKeys } from "./api-keys";
-import { asUser, createAccount, createMember, insertKey } from "./test-fixtures";
+import { asUser, createAccount, createMember, insertKey, ownerWithKey, setUpKeyLookupDatabase } from "./test-fixtures";
 
 const HOUR = 3_600_000;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
 describe.each(testProviders)("key lifecycle on %s", (provider) => {
   let db: PrismaClient;
-  let drop: () => Promise<void>;
   let lookup: KeyLookup;
-  beforeAll(async () => {
-    const database = await createTestDatabase(provider);
-    ({ prisma: db, drop } = database);
-    lookup = createKeyLookup(db, database.url);
-  });
-  afterAll(async () => {
-    await lookup?.close();
-    await drop?.();
-  });
-
-  async function ownerWithKey(expiresAt: Date | null = null, now = new Date()) {
-    const account = await createAccount(db);
-    const owner = await createMember(db, account.id, "owner");
-    const ctx = asUser(db, owner.id, account.id);
-    const created = await createApiKey(ctx, { name: "deploy", type: "general", scopes: ["mail.send", "stats.read"], expiresAt }, now);
-    if (!created.ok) throw new Error(created.message);
-    return { ctx, accountId: account.id, ...created.data };
-  }
+  setUpKeyLookupDatabase(provider, (ready) => ({ db, lookup } = ready));
 
   it("refuses an expiry in the past and creates a key that stops working at its expiry", async () => {
     const now = new Date();
@@ -43,7 +25,7 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
     const past = await createApiKey(ctx, { name: "late", type: "general", scopes: ["mail.send"], expiresAt: at(now, -1) }, now);
     expect(past).toMatchObject({ ok: false, code: "invalid", fieldErrors: { expiresAt: ["Choose an expiry in the future"] } });
 
-    const { key, apiKey } = await ownerWithKey(at(now, 7 * 24 * HOUR), now);
+    const { key, apiKey } = await ownerWithKey(db, { expiresAt: at(now, 7 * 24 * HOUR) }, now);
     expect(apiKey.expiresAt).toBe(at(now, 7 * 24 * HOUR).toISOString());
     expect(await authenticateApiKey(lookup, key, at(now, 7 * 24 * HOUR - 1))).not.toBeNull();
     expect(await authenticateApiKey(lookup, key, at(now, 7 * 24 * HOUR))).toBeNull();
@@ -51,7 +33,7 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
 
   it("rolls with a one-hour grace: both keys work within the hour, only the new one after", async () => {
     const now = new Date();
-    const { ctx, key: oldKey, apiKey: old, accountId } = await ownerWithKey();
+    const { ctx, key: oldKey, apiKey: old, accountId } = await ownerWithKey(db);
     const rolled = await rollApiKey(ctx, old.id, "1h", now);
     if (!rolled.ok) throw new Error(rolled.message);
     const { key: newKey, apiKey: replacement, previous } = rolled.data;
@@ -89,7 +71,7 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
 
   it("never revives an expired key: no roll, no enable, but it can be deleted", async () => {
     const now = new Date();
-    const { ctx, apiKey } = await ownerWithKey();
+    const { ctx, apiKey } = await ownerWithKey(db);
     const rolled = await rollApiKey(ctx, apiKey.id, "now", now);
     if (!rolled.ok) throw new Error(rolled.message);
     const later = at(now, 1);
@@ -101,7 +83,7 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
 
   it("refuses to edit an expired key's name or permissions: nothing is written, it can still be deleted", async () => {
     const now = new Date();
-    const { ctx, apiKey } = await ownerWithKey(at(now, HOUR), now);
+    const { ctx, apiKey } = await ownerWithKey(db, { expiresAt: at(now, HOUR) }, now);
     expect(await updateApiKey(ctx, apiKey.id, { name: "renamed" }, at(now, HOUR - 1))).toMatchObject({ ok: true });
     const before = await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
     for (const input of [{ name: "again" }, { name: "renamed", permissions: { scopes: ["mail.send"] } }]) {
@@ -117,7 +99,7 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
   });
 
   it("disables and enables a key, audited, refused by the lookup while disabled", async () => {
-    const { ctx, key, apiKey } = await ownerWithKey();
+    const { ctx, key, apiKey } = await ownerWithKey(db);
     const disabled = await setApiKeyDisabled(ctx, apiKey.id, true);
     expect(disabled).toMatchObject({ ok: true, data: { id: apiKey.id } });
     expect(disabled.ok && disabled.data.disabledAt).toBeTruthy();
@@ -129,8 +111,8 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
   });
 
   it("answers not found for another account's key, and forbids a read-only member", async () => {
-    const { apiKey } = await ownerWithKey();
-    const { ctx: stranger } = await ownerWithKey();
+    const { apiKey } = await ownerWithKey(db);
+    const { ctx: stranger } = await ownerWithKey(db);
     expect(await setApiKeyDisabled(stranger, apiKey.id, true)).toMatchObject({ ok: false, code: "not_found" });
     expect(await rollApiKey(stranger, apiKey.id, "now")).toMatchObject({ ok: false, code: "not_found" });
     const account = await createAccount(db);
@@ -145,13 +127,13 @@ describe.each(testProviders)("key lifecycle on %s", (provider) => {
   });
 
   it("shows a key's page with its history to its account only", async () => {
-    const { ctx, apiKey } = await ownerWithKey();
+    const { ctx, apiKey } = await ownerWithKey(db, { scopes: ["mail.send", "stats.read"] });
     await setApiKeyDisabled(ctx, apiKey.id, true);
     const details = await getApiKeyDetails(ctx, apiKey.id);
     if (!details.ok) throw new Error(details.message);
     expect(details.data.apiKey.scopes).toEqual(["mail.send", "stats.read"]);
     expect(details.data.history.map((event) => event.action)).toEqual(["key.disabled", "key.created"]);
-    const { ctx: stranger } = await ownerWithKey();
+    const { ctx: stranger } = await ownerWithKey(db);
     expect(await getApiKeyDetails(stranger, apiKey.id)).toMatchObject({ ok: false, code: "not_found" });
   });
 });

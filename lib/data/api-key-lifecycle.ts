@@ -1,7 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { generateApiKey } from "@/lib/keys/generate";
-import { hashSecret } from "@/lib/keys/hash";
 import { keyStatus, rolledExpiry, rollGraces, type RollGrace } from "@/lib/keys/expiry";
 import { systemScopes } from "@/lib/permissions/catalog";
 import { API_KEY_LIMIT } from "@/lib/validation/api-key";
@@ -12,8 +10,9 @@ import type { CreatedApiKey } from "./api-key-writes";
 import { assignableScopes, EXPIRED_KEY_MESSAGE } from "./api-key-writes";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
+import { insertKeyRow } from "./key-rows";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
-import { parseScopes, serializeScopes } from "./scopes-column";
+import { parseScopes } from "./scopes-column";
 
 export const lifecycleMessages = {
   expired: EXPIRED_KEY_MESSAGE,
@@ -87,14 +86,24 @@ export async function rollApiKey(
     const scopes = [...granted, ...held.filter((scope) => systemScopes.includes(scope))];
     const expiresAt = rolledExpiry(old.expiresAt, parsedGrace.data, now);
 
-    const { id, secret, key } = generateApiKey();
     const [created, previous] = await ctx.db.$transaction(async (tx) => {
-      const { count } = await tx.account.updateMany({
-        where: { id: ctx.accountId, keyCount: { lt: API_KEY_LIMIT } },
-        data: { keyCount: { increment: 1 } },
-      });
-      if (count === 0) throw new DataFailure(fail("limit", messages.limit));
-      // The increment locked the account row: the roller's standing is read again under it.
+      const replacement = await insertKeyRow(
+        tx,
+        ctx.accountId,
+        {
+          name: old.name,
+          type,
+          scopes,
+          createdById: actor.principal.kind === "user" ? actor.principal.userId : null,
+          // A key made to expire keeps the lifetime it was given, counted from the roll.
+          expiresAt: old.expiresAt ? new Date(now.getTime() + (old.expiresAt.getTime() - old.createdAt.getTime())) : null,
+          rolledFromId: old.id,
+        },
+        { limit: API_KEY_LIMIT },
+      );
+      if (!replacement) throw new DataFailure(fail("limit", messages.limit));
+      // The increment locked the account row: the roller's standing is read again under it, and
+      // a refusal (or the old key changed or deleted meanwhile) rolls the insert back.
       const roller = await reauthorize(tx, ctx, "apiKeys.roll", { locked: true });
       assignableScopes(roller, type, granted);
       const expired = await tx.apiKey.updateMany({
@@ -102,21 +111,7 @@ export async function rollApiKey(
         data: { expiresAt },
       });
       if (expired.count === 0) throw new DataFailure(fail("not_found", messages.notFound));
-      const replacement = await tx.apiKey.create({
-        data: {
-          id,
-          accountId: ctx.accountId,
-          name: old.name,
-          type,
-          scopes: serializeScopes(scopes),
-          secretHash: hashSecret(secret),
-          createdById: roller.principal.kind === "user" ? roller.principal.userId : null,
-          // A key made to expire keeps the lifetime it was given, counted from the roll.
-          expiresAt: old.expiresAt ? new Date(now.getTime() + (old.expiresAt.getTime() - old.createdAt.getTime())) : null,
-          rolledFromId: old.id,
-        },
-        select: apiKeySelect,
-      });
+      const id = replacement.row.id;
       await recordAuditEvent(tx, roller, {
         action: "key.created",
         targetKeyId: id,
@@ -132,6 +127,6 @@ export async function rollApiKey(
       const updated = await tx.apiKey.findFirstOrThrow({ where: { id: old.id }, select: apiKeySelect });
       return [replacement, updated] as const;
     });
-    return ok({ key, apiKey: toApiKeyDTO(created), previous: toApiKeyDTO(previous) });
+    return ok({ key: created.key, apiKey: toApiKeyDTO(created.row), previous: toApiKeyDTO(previous) });
   });
 }

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
-import { createKeyUseRecorder } from "./api-key-usage";
+import { testProviders } from "@/lib/db/test-database";
 import { getApiKeyUsage, listApiKeysWithUsage } from "./api-key-usage-queries";
-import { asUser, createAccount, createMember, insertKey, insertKeys } from "./test-fixtures";
+import { accountWithKey, asUser, createAccount, createMember, handFlushedRecorder, insertKeys, setUpTestDatabase } from "./test-fixtures";
 
 const DAY = 86_400_000;
 
 describe.each(testProviders)("key usage as the pages read it, on %s", (provider) => {
-  let database: TestDatabase;
   let db: PrismaClient;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    db = database.prisma;
-  });
-  afterAll(() => database?.drop());
+  setUpTestDatabase(provider, (ready) => (db = ready.prisma));
 
   const now = new Date("2030-03-10T15:20:00Z");
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 
-  async function record(notes: (usage: ReturnType<typeof createKeyUseRecorder>) => void) {
-    const usage = createKeyUseRecorder(db, { flushEveryMs: 60_000, now: () => now.getTime() });
+  async function record(notes: (usage: ReturnType<typeof handFlushedRecorder>) => void) {
+    const usage = handFlushedRecorder(db, { now: () => now.getTime() });
     notes(usage);
     await usage.close();
   }
@@ -71,16 +65,15 @@ describe.each(testProviders)("key usage as the pages read it, on %s", (provider)
   });
 
   it("gives a key's page its last 7 days, and another account's key is not found", async () => {
-    const account = await createAccount(db);
-    const owner = await createMember(db, account.id, "owner");
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { accountId, keyId: id } = await accountWithKey(db);
+    const owner = await createMember(db, accountId, "owner");
     await record((usage) => {
       usage.note(id, now);
       usage.note(id, now);
       usage.noteMessages(id, 5, hoursAgo(24 * 6));
       usage.note(id, hoursAgo(24 * 8));
     });
-    const result = await getApiKeyUsage(asUser(db, owner.id, account.id), id, now);
+    const result = await getApiKeyUsage(asUser(db, owner.id, accountId), id, now);
     if (!result.ok) throw new Error(result.message);
     expect(result.data.days.map((day) => [day.start.slice(0, 10), day.requests, day.messages])).toEqual([
       ["2030-03-04", 0, 5],
@@ -96,8 +89,8 @@ describe.each(testProviders)("key usage as the pages read it, on %s", (provider)
     const strangerOwner = await createMember(db, stranger.id, "owner");
     const other = await getApiKeyUsage(asUser(db, strangerOwner.id, stranger.id), id, now);
     expect(other).toMatchObject({ ok: false, code: "not_found" });
-    const noRead = await createMember(db, account.id, "restricted", ["mail.send"]);
-    expect((await getApiKeyUsage(asUser(db, noRead.id, account.id), id, now)).ok).toBe(false);
-    expect((await listApiKeysWithUsage(asUser(db, noRead.id, account.id), now)).ok).toBe(false);
+    const noRead = await createMember(db, accountId, "restricted", ["mail.send"]);
+    expect((await getApiKeyUsage(asUser(db, noRead.id, accountId), id, now)).ok).toBe(false);
+    expect((await listApiKeysWithUsage(asUser(db, noRead.id, accountId), now)).ok).toBe(false);
   });
 });

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LOCK_WAIT_MS } from "@/lib/db/busy";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
+import { testProviders, type TestDatabase } from "@/lib/db/test-database";
 import { watchEventLoop } from "@/lib/db/testing/event-loop-lag";
 import { holdWriteLock } from "@/lib/db/testing/lock-holder";
 import { createKeyUseRecorder, keyUseRecorderFor } from "./api-key-usage";
-import { createAccount, insertKey } from "./test-fixtures";
+import { accountWithKey, createAccount, handFlushedRecorder, insertKeys, setUpTestDatabase } from "./test-fixtures";
 
 describe.each(testProviders)("key last-use recording on %s", (provider) => {
   let database: TestDatabase;
   let db: PrismaClient;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    db = database.prisma;
-  });
-  afterAll(() => database?.drop());
+  setUpTestDatabase(provider, (ready) => ({ prisma: db } = database = ready));
 
   const lastUsed = async (id: string) => (await db.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt;
-  // A long interval: these tests flush by hand.
-  const recorder = (log?: (line: string) => void) => createKeyUseRecorder(db, { flushEveryMs: 60_000, log });
+  const recorder = (log?: (line: string) => void) => handFlushedRecorder(db, { log });
 
   it("writes nothing until a flush, then every noted key at once, keeping updatedAt", async () => {
-    const account = await createAccount(db);
-    const [a, b] = [await insertKey(db, account.id, "general", ["mail.send"]), await insertKey(db, account.id, "general", ["mail.send"])];
+    const [a, b] = (await insertKeys(db, (await createAccount(db)).id, 2)) as [string, string];
     const before = await db.apiKey.findUniqueOrThrow({ where: { id: a } });
     const usage = recorder();
     const t0 = new Date("2030-01-01T00:00:00Z");
@@ -36,8 +30,7 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
   });
 
   it("writes a key's use at most once a minute, in this process and across instances", async () => {
-    const account = await createAccount(db);
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { keyId: id } = await accountWithKey(db);
     const t0 = new Date("2030-01-01T00:00:00Z");
     const usage = recorder();
     usage.note(id, t0);
@@ -55,11 +48,10 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
   });
 
   it("keeps a failed batch for the next flush and logs only the error's name", async () => {
-    const account = await createAccount(db);
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { keyId: id } = await accountWithKey(db);
     const flaky = failingFirstTransaction(db, "connection lost: password=hunter2");
     const lines: string[] = [];
-    const usage = createKeyUseRecorder(flaky, { flushEveryMs: 60_000, log: (line) => lines.push(line) });
+    const usage = handFlushedRecorder(flaky, { log: (line) => lines.push(line) });
     const at = new Date("2030-01-01T00:00:00Z");
     usage.note(id, at);
     await usage.flush();
@@ -70,8 +62,7 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
   });
 
   it("waits for a lock held by another process without blocking the event loop, then writes", async () => {
-    const account = await createAccount(db);
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { keyId: id } = await accountWithKey(db);
     const lines: string[] = [];
     const usage = recorder((line) => lines.push(line));
     const at = new Date("2030-01-01T00:00:00Z");
@@ -103,8 +94,7 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
     }));
 
   it("counts requests and messages per key per hour, and adds the counts of several instances", async () => {
-    const account = await createAccount(db);
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { keyId: id } = await accountWithKey(db);
     const t0 = new Date("2030-01-01T10:00:00Z");
     const first = recorder();
     const second = recorder();
@@ -125,8 +115,7 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
   });
 
   it("notes a key that only sends messages as used", async () => {
-    const account = await createAccount(db);
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { keyId: id } = await accountWithKey(db);
     const usage = recorder();
     const at = new Date("2030-01-02T00:00:00Z");
     usage.noteMessages(id, 1, at);
@@ -135,10 +124,9 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
   });
 
   it("keeps counts of a failed flush for the next one, without doubling them", async () => {
-    const account = await createAccount(db);
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { keyId: id } = await accountWithKey(db);
     const flaky = failingFirstTransaction(db, "connection lost");
-    const usage = createKeyUseRecorder(flaky, { flushEveryMs: 60_000, log: () => undefined });
+    const usage = handFlushedRecorder(flaky, { log: () => undefined });
     const at = new Date("2030-01-03T00:00:00Z");
     usage.note(id, at);
     usage.note(id, at);
@@ -149,8 +137,7 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
   });
 
   it("does not let a key deleted before the flush fail the batch of other keys", async () => {
-    const account = await createAccount(db);
-    const [kept, gone] = [await insertKey(db, account.id, "general", ["mail.send"]), await insertKey(db, account.id, "general", ["mail.send"])];
+    const [kept, gone] = (await insertKeys(db, (await createAccount(db)).id, 2)) as [string, string];
     const lines: string[] = [];
     const usage = recorder((line) => lines.push(line));
     const at = new Date("2030-01-04T00:00:00Z");
@@ -163,13 +150,12 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
   });
 
   it("keeps 30 days: once an hour a flush deletes older hours (the clock injected)", async () => {
-    const account = await createAccount(db);
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { keyId: id } = await accountWithKey(db);
     const hour = 3_600_000;
     const now = Date.parse("2031-06-30T12:30:00Z");
     const currentHour = Date.parse("2031-06-30T12:00:00Z");
     let clock = now;
-    const usage = createKeyUseRecorder(db, { flushEveryMs: 60_000, now: () => clock });
+    const usage = handFlushedRecorder(db, { now: () => clock });
     const kept = new Date(currentHour - 30 * 24 * hour);
     const old = new Date(kept.getTime() - hour);
     usage.note(id, old);
@@ -190,8 +176,7 @@ describe.each(testProviders)("key last-use recording on %s", (provider) => {
   });
 
   it("holds the timer back after a failed flush, so a locked database is not asked every second", async () => {
-    const account = await createAccount(db);
-    const id = await insertKey(db, account.id, "general", ["mail.send"]);
+    const { keyId: id } = await accountWithKey(db);
     let attempts = 0;
     const failing = new Proxy(db, {
       get(target, property) {

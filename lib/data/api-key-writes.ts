@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { generateApiKey } from "@/lib/keys/generate";
 import { keyStatus } from "@/lib/keys/expiry";
-import { hashSecret } from "@/lib/keys/hash";
 import { categoriesFor, offeredLevels, systemScopes, type CategoryLevel, type KeyType } from "@/lib/permissions/catalog";
 import { scopesFromLevels } from "@/lib/permissions/levels";
 import { checkKeyScopes, isSubset } from "@/lib/permissions/rules";
@@ -12,6 +10,7 @@ import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { findKeyRow } from "./api-keys";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
+import { insertKeyRow } from "./key-rows";
 import { writeTransaction } from "./transaction";
 import { catchFailure, DataFailure, fail, invalidForm, messages, ok, type DataResult } from "./result";
 import { parseScopes, serializeScopes } from "./scopes-column";
@@ -47,40 +46,29 @@ export async function createApiKey(ctx: DataContext, input: CreateApiKeyInput, n
     const actor = await requireScope(ctx, "apiKeys.create");
     const scopes = assignableScopes(actor, type, parsed.data.scopes);
 
-    const { id, secret, key } = generateApiKey();
-    const row = await writeTransaction(ctx.db, async (tx) => {
+    const created = await writeTransaction(ctx.db, async (tx) => {
       // The cap is a conditional increment of the account's counter: concurrent creates queue
-      // on that row, and the one that would make it 101 updates nothing.
-      const { count } = await tx.account.updateMany({
-        where: { id: ctx.accountId, keyCount: { lt: API_KEY_LIMIT } },
-        data: { keyCount: { increment: 1 } },
-      });
-      if (count === 0) throw new DataFailure(fail("limit", messages.limit));
-      // That increment locked the account row: the creator's standing is read again under it.
+      // on that row, and the one that would make it 101 writes nothing.
+      const inserted = await insertKeyRow(
+        tx,
+        ctx.accountId,
+        { name, type, scopes, createdById: actor.principal.kind === "user" ? actor.principal.userId : null, expiresAt },
+        { limit: API_KEY_LIMIT },
+      );
+      if (!inserted) throw new DataFailure(fail("limit", messages.limit));
+      // That increment locked the account row: the creator's standing is read again under it,
+      // and a refusal rolls the insert back.
       const creator = await reauthorize(tx, ctx, "apiKeys.create", { locked: true });
       assignableScopes(creator, type, scopes);
-      const created = await tx.apiKey.create({
-        data: {
-          id,
-          accountId: ctx.accountId,
-          name,
-          type,
-          scopes: serializeScopes(scopes),
-          secretHash: hashSecret(secret),
-          createdById: creator.principal.kind === "user" ? creator.principal.userId : null,
-          expiresAt,
-        },
-        select: apiKeySelect,
-      });
       await recordAuditEvent(tx, creator, {
         action: "key.created",
-        targetKeyId: id,
+        targetKeyId: inserted.row.id,
         targetName: name,
         details: { type, scopes, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) },
       });
-      return created;
+      return inserted;
     });
-    return ok({ key, apiKey: toApiKeyDTO(row) });
+    return ok({ key: created.key, apiKey: toApiKeyDTO(created.row) });
   });
 }
 

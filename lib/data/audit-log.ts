@@ -1,5 +1,4 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/db/create-client";
 import { allows } from "@/lib/permissions/policy";
 import { requireActor, seesBilling, type Actor } from "./access";
 import { auditActions, type AuditAction, type AuditTargetType } from "./audit";
@@ -61,18 +60,22 @@ export async function listAuditEvents(ctx: DataContext, query: AuditLogQuery = {
     const actor = await requireActor(ctx);
     const actions = visibleAuditActions(actor);
     if (actions.length === 0) return fail("forbidden", "You do not have permission to view the audit log");
-    return ok(await readAuditLog(ctx.db, ctx.accountId, query, actions, seesBilling(actor)));
+    return ok(await readAuditLog(ctx, query, { actions, includeBilling: seesBilling(actor) }));
   });
 }
 
-/** Reads one page. Authorization is the caller's: listAuditEvents, or a support review. */
-export async function readAuditLog(
-  db: PrismaClient,
-  accountId: string,
-  query: AuditLogQuery,
-  actions: readonly AuditAction[],
-  includeBilling: boolean,
-): Promise<AuditLogPage> {
+/** What the reader's check allows them to see of the account's log. */
+export interface AuditLogAccess {
+  actions: readonly AuditAction[];
+  includeBilling: boolean;
+}
+
+/**
+ * Reads one page of the context's account's log, as far as `access` allows. The check is the
+ * caller's, just before: listAuditEvents (the policy) or a started support review.
+ */
+export async function readAuditLog(ctx: DataContext, query: AuditLogQuery, { actions, includeBilling }: AuditLogAccess): Promise<AuditLogPage> {
+  const { db, accountId } = ctx;
   const visible = {
     accountId,
     action: { in: [...actions] },

@@ -76,12 +76,13 @@ const summarySelect = {
 export async function listEmailMessages(ctx: DataContext, query: EmailActivityQuery = {}): Promise<DataResult<EmailActivityPage>> {
   return catchFailure(async () => {
     await requireScope(ctx, "emailActivity.read");
-    return ok(await readEmailActivity(ctx.db, ctx.accountId, query));
+    return ok(await readEmailActivity(ctx, query));
   });
 }
 
-/** One page of an account's messages. Callers authorize first (a member's scope, or a support review). */
-export async function readEmailActivity(db: DataContext["db"], accountId: string, query: EmailActivityQuery = {}): Promise<EmailActivityPage> {
+/** One page of the context's account's messages. Callers authorize first (a member's scope, or a support review). */
+export async function readEmailActivity(ctx: DataContext, query: EmailActivityQuery = {}): Promise<EmailActivityPage> {
+  const { db, accountId } = ctx;
   const pageSize = Math.min(Math.max(query.pageSize ?? EMAIL_ACTIVITY_PAGE_SIZE, 1), 1000);
   const where = whereFor(accountId, query);
   const [total, keyRows] = await Promise.all([

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
-import { createTestDatabase, testProviders } from "@/lib/db/test-database";
+import { testProviders } from "@/lib/db/test-database";
 import { apiKeyContext, authenticateApiKey } from "./api-auth";
-import { createKeyLookup, type KeyLookup } from "./api-key-lookup";
-import { createApiKey, updateApiKey } from "./api-key-writes";
+import type { KeyLookup } from "./api-key-lookup";
+import { updateApiKey } from "./api-key-writes";
 import { getApiKey, listApiKeys } from "./api-keys";
 import { listEmailMessages } from "./email-activity";
-import { asUser, createAccount, createMember } from "./test-fixtures";
+import { createAccount, ownerWithKey, setUpKeyLookupDatabase } from "./test-fixtures";
 
 // A /v3 request reads its key once, in the lookup; lib/data checks the policy against what that
 // read found. Only a write reads the key again, inside its transaction (reauthorize).
 describe.each(testProviders)("the /v3 key read once per request on %s", (provider) => {
   let db: PrismaClient;
-  let drop: () => Promise<void>;
   let lookup: KeyLookup;
-  beforeAll(async () => {
-    const database = await createTestDatabase(provider);
-    ({ prisma: db, drop } = database);
-    lookup = createKeyLookup(db, database.url);
-  });
-  afterAll(async () => {
-    await lookup?.close();
-    await drop?.();
-  });
+  setUpKeyLookupDatabase(provider, (ready) => ({ db, lookup } = ready));
 
   // Counts the Prisma reads of the calling key's own row made through the context's client.
   function counting(keyId: string) {
@@ -42,13 +33,10 @@ describe.each(testProviders)("the /v3 key read once per request on %s", (provide
   }
 
   async function authenticated(scopes: string[]) {
-    const account = await createAccount(db);
-    const owner = await createMember(db, account.id, "owner");
-    const created = await createApiKey(asUser(db, owner.id, account.id), { name: "caller", type: "general", scopes });
-    if (!created.ok) throw new Error(created.message);
-    const caller = await authenticateApiKey(lookup, created.data.key);
+    const { key, accountId } = await ownerWithKey(db, { name: "caller", scopes });
+    const caller = await authenticateApiKey(lookup, key);
     if (!caller) throw new Error("not authenticated");
-    return { caller, account };
+    return { caller, accountId };
   }
 
   it("answers reads without reading the key again", async () => {
@@ -71,9 +59,9 @@ describe.each(testProviders)("the /v3 key read once per request on %s", (provide
   });
 
   it("writes with the key read again inside the transaction, named in the audit log", async () => {
-    const { caller, account } = await authenticated(["api_keys.read", "api_keys.update"]);
+    const { caller, accountId } = await authenticated(["api_keys.read", "api_keys.update"]);
     expect((await updateApiKey(apiKeyContext(db, caller), caller.keyId, { name: "renamed by itself" })).ok).toBe(true);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { accountId: account.id, action: "key.updated" }, select: { actorKeyId: true, actorName: true } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { accountId, action: "key.updated" }, select: { actorKeyId: true, actorName: true } });
     expect(event).toEqual({ actorKeyId: caller.keyId, actorName: "caller" });
   });
 });

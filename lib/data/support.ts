@@ -159,7 +159,7 @@ export async function reviewAccountAuditLog(
     const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
     if (!account) throw new DataFailure(fail("not_found", accountNotFound));
     if (!(await reviewStarted(sctx, account.id, "audit_log", now))) return ok(null);
-    const log = await readAuditLog(sctx.db, account.id, query, auditActions, true);
+    const log = await readAuditLog(reviewContext(sctx, account.id), query, { actions: auditActions, includeBilling: true });
     return ok({ account: toAccountDTO(account), log });
   });
 }
@@ -181,8 +181,14 @@ export async function reviewAccountEmailActivity(
     const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
     if (!account) throw new DataFailure(fail("not_found", accountNotFound));
     if (!(await reviewStarted(sctx, account.id, "email_activity", now))) return ok(null);
-    return ok({ account: toAccountDTO(account), activity: await readEmailActivity(sctx.db, account.id, query) });
+    return ok({ account: toAccountDTO(account), activity: await readEmailActivity(reviewContext(sctx, account.id), query) });
   });
+}
+
+// The staff member reading a reviewed account, for the readers that take an account's context.
+// They are no member of it: anything that checked membership (requireActor) would refuse them.
+function reviewContext(sctx: SupportContext, accountId: string): DataContext {
+  return { db: sctx.db, principal: { kind: "user", userId: sctx.userId }, accountId };
 }
 
 function supportActor(staff: { id: string; name: string }, accountId: string): AuditActor {

@@ -47,6 +47,10 @@ export async function startApiServer(db: PrismaClient, url: string, now?: () => 
   const log = apiLog(createLogger({ write: (line: string) => void logs.push(line) }, "info"));
   const usage = keyUseRecorderFor(db, { log: log.error });
   const server = createServer(createApiHandler({ db, keys, log, usage, now }));
+  // Node closes a connection idle for 5 s; fetch (undici) may pick that same socket for its next
+  // request at that instant, under load when timers run late, and get ECONNRESET: a flake of the
+  // harness, seen once in 120 race rounds. Tests keep their connections until close() ends them.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
