@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
 import type { AcceptedMessage } from "@/lib/mail/message";
 import { newMessageId } from "@/lib/mail/message";
-import { getEmailAttachment, getEmailMessage, listEmailMessages } from "./email-activity";
+import { getEmailAttachment, getEmailMessage, listEmailMessages, reviewEmailMessages } from "./email-activity";
 import { storeMessageBatch } from "./email-message-writes";
-import { asUser, createAccount, createMember, insertKey } from "./test-fixtures";
+import { REVIEW_WINDOW_MS, startSupportReview } from "./support";
+import { asUser, createAccount, createMember, createSupportStaff, insertKey } from "./test-fixtures";
 
 function message(overrides: Partial<AcceptedMessage>): AcceptedMessage {
   return {
@@ -71,5 +72,34 @@ describe.each(testProviders)("Email Activity data on %s", (provider) => {
     expect(await listEmailMessages(asUser(db, stranger.id, account.id))).toMatchObject({ ok: false, code: "forbidden" });
     expect(await getEmailMessage(asUser(db, otherOwner.id, other.id), stored.id)).toMatchObject({ ok: false, code: "not_found" });
     expect(await getEmailMessage(asUser(db, otherOwner.id, account.id), stored.id)).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  // The readers decide themselves: nobody can reach the list without the right (the raw reader is
+  // not exported), whoever calls them.
+  it("refuses a caller without the right: another account's member, a billing key, staff without a review of it", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const key = await insertKey(db, account.id, "general", ["mail.send"]);
+    await storeMessageBatch(db, [{ accountId: account.id, keyId: key, message: message({ subject: "Private" }) }]);
+    const owner = await createMember(db, account.id, "owner");
+    const outsider = await createMember(db, (await createAccount(db)).id, "owner");
+    expect(await listEmailMessages(asUser(db, outsider.id, account.id))).toMatchObject({ ok: false, code: "not_found" });
+    const billingKey = await insertKey(db, account.id, "billing", ["billing.read"]);
+    expect(await listEmailMessages({ db, principal: { kind: "key", keyId: billingKey }, accountId: account.id })).toMatchObject({ ok: false, code: "forbidden" });
+
+    expect(await reviewEmailMessages({ db, userId: owner.id }, account.id)).toMatchObject({ ok: false, code: "forbidden" });
+    const staff = await createSupportStaff(db);
+    const sctx = { db, userId: staff.id };
+    expect(await reviewEmailMessages(sctx, account.id)).toEqual({ ok: true, data: null });
+    await startSupportReview(sctx, account.id, "audit_log");
+    expect(await reviewEmailMessages(sctx, account.id)).toEqual({ ok: true, data: null });
+    await startSupportReview(sctx, account.id, "email_activity");
+    const review = await reviewEmailMessages(sctx, account.id);
+    expect(review.ok && review.data?.messages.map((m) => m.subject)).toEqual(["Private"]);
+    expect(await reviewEmailMessages(sctx, account.id, {}, new Date(Date.now() + REVIEW_WINDOW_MS + 60_000))).toEqual({ ok: true, data: null });
+    const other = await createSupportStaff(db);
+    expect(await reviewEmailMessages({ db, userId: other.id }, account.id)).toEqual({ ok: true, data: null });
+    await db.user.update({ where: { id: staff.id }, data: { isSupportStaff: false } });
+    expect(await reviewEmailMessages(sctx, account.id)).toMatchObject({ ok: false, code: "forbidden" });
   });
 });

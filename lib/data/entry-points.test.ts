@@ -81,6 +81,25 @@ describe("ways into lib/data", () => {
     expect(Object.keys(takesTheDatabase).filter((key) => !seen.has(key)), "stale entries").toEqual([]);
   });
 
+  // The audit log and Email Activity are read by members (the policy) and by support staff (a
+  // started review): each exported reader decides itself; the raw readers are private.
+  it("read the audit log and Email Activity only through readers that decide", () => {
+    const deciders = /\b(requireScope|requireActor|supportReviewOpen)\(/;
+    const undecided: string[] = [];
+    for (const file of ["lib/data/audit-log.ts", "lib/data/email-activity.ts"]) {
+      const source = parse(file);
+      for (const statement of source.statements) {
+        if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body) continue;
+        if (!(ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+        if (!statement.parameters.some((p) => /Context\b/.test(p.type?.getText(source) ?? ""))) continue;
+        if (!deciders.test(statement.body.getText(source))) undecided.push(`${file} ${statement.name.text}`);
+      }
+    }
+    expect(undecided).toEqual([]);
+    const exported = files.flatMap((file) => exportedFunctions(file).map((fn) => fn.name));
+    expect(exported.filter((name) => name === "readAuditLog" || name === "readEmailActivity")).toEqual([]);
+  });
+
   it("are the only holders of the database handle: app/ never calls getDb() nor imports a database module", () => {
     const offenders: string[] = [];
     for (const file of sourceFiles("app", "components").filter((f) => !isTestFile(f))) {
