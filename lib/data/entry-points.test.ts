@@ -22,7 +22,7 @@ const takesTheDatabase: Record<string, string> = {
   "invite-acceptance.ts getInvitation": "anyone holding the link (public-entry.ts): the token is the authority",
   "invite-acceptance.ts acceptInviteAsNewUser": "anyone holding the link (public-entry.ts): the token is the authority",
   "key-rows.ts insertKeyRow": "the page's and /v3's create and roll, inside their transaction, before reauthorize under the lock",
-  "key-rows.ts insertKeyRows": "the seed, test fixtures, bench and soak set-up (the operator's tools): no authorization to skip",
+  "key-rows.ts insertKeyRows": "the seed, test fixtures, bench, soak and e2e set-up (the operator's tools): no authorization to skip",
   "own-account.ts isSetupOpen": "anyone (public-entry.ts): whether /setup is still open",
   "own-account.ts createFirstOwner": "anyone (public-entry.ts): refused once any user exists",
   "own-account.ts signUpOwner": "anyone (public-entry.ts): refused while sign-up is closed",
