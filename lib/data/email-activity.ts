@@ -140,6 +140,15 @@ export async function getEmailMessage(ctx: DataContext, id: string): Promise<Dat
   });
 }
 
+/** A message's HTML part alone (null when it has none), for its preview: nothing else is read. */
+export async function getEmailMessageHtml(ctx: DataContext, id: string): Promise<DataResult<string | null>> {
+  return catchFailure(async () => {
+    await requireScope(ctx, "emailActivity.read");
+    const row = await ctx.db.emailMessage.findFirst({ where: { id, accountId: ctx.accountId }, select: { htmlBody: true } });
+    return row ? ok(row.htmlBody) : fail("not_found", "Message not found");
+  });
+}
+
 /** One attachment's bytes, for download. */
 export async function getEmailAttachment(ctx: DataContext, id: string, index: number): Promise<DataResult<{ filename: string; type: string; content: Buffer }>> {
   return catchFailure(async () => {

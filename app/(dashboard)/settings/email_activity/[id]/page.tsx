@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { LocalTime } from "@/components/ui/local-time";
 import { getEmailMessage } from "@/lib/data/email-activity";
 import { getSessionContext } from "@/lib/data/session";
+import { hasRemoteImages } from "@/lib/mail/preview";
 import { DeliveryAttempts } from "../_components/delivery-attempts";
 import { formatSize } from "../_components/format-size";
 import { HtmlPreview } from "../_components/html-preview";
@@ -47,7 +48,7 @@ export default async function EmailMessagePage({ params }: { params: Promise<{ i
         ))}
       </dl>
       <DeliveryAttempts message={message} />
-      {message.htmlBody ? <HtmlPreview html={message.htmlBody} /> : null}
+      {message.htmlBody ? <HtmlPreview messageId={message.id} remoteImages={hasRemoteImages(message.htmlBody)} /> : null}
       <MessageParts message={message} />
     </article>
   );
