@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createKeyOnPage, uniqueKeyName, v3 } from "./support/api-keys-page.ts";
 import { signIn, signOut, users } from "./support/people";
 
 // These journeys sign in as various people themselves, so they start signed out.
@@ -59,4 +60,53 @@ test("support staff review an account's Email Activity read only, after the same
   await expect(page.getByRole("link", { name: "Email Activity", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText("Message contents are not shown in a review.")).toBeVisible();
   await expect(page.getByRole("table").getByRole("link")).toHaveCount(0);
+});
+
+test("support staff search and page through an account's Email Activity in a review", async ({ page, baseURL }) => {
+  // Globex's owner sends 26 messages with a key of their own: more than one page of 25.
+  await signIn(page, users.gus);
+  const key = await createKeyOnPage(page, "General", uniqueKeyName("Globex review mailer"));
+  const stamp = `${Date.now().toString(36)}-${process.pid}`;
+  try {
+    for (let n = 1; n <= 26; n++) {
+      const sent = await v3(baseURL, key, "POST", "/v3/mail/send", {
+        personalizations: [{ to: [{ email: `reader${n}@example.com` }] }],
+        from: { email: "news@globex.test" },
+        subject: `${n === 26 ? "Needle" : "Issue"} ${stamp} #${n}`,
+        content: [{ type: "text/plain", value: "hello" }],
+      });
+      expect(sent.status).toBe(202);
+    }
+    await signOut(page);
+
+    await signIn(page, users.support);
+    await page.getByRole("searchbox").fill("globex");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: "Globex Newsletters" }).click();
+    await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Email Activity" }).click();
+    const start = page.getByRole("button", { name: "Review email activity" });
+    if (await start.isVisible()) await start.click();
+    await expect(page.getByRole("heading", { name: "Globex Newsletters", level: 1 })).toBeVisible();
+
+    const table = page.getByRole("table", { name: "Messages, newest first" });
+    await page.getByRole("searchbox", { name: "Search" }).fill(stamp);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/support\/accounts\/[^/]+\/email_activity\?q=/);
+    const pages = page.getByRole("navigation", { name: "Pages" });
+    await expect(pages).toContainText("Page 1 of 2 (26 messages)");
+    await expect(table.getByRole("row").filter({ hasText: stamp })).toHaveCount(25);
+    await pages.getByRole("link", { name: "Next" }).click();
+    await expect(pages).toContainText("Page 2 of 2 (26 messages)");
+    await expect(table.getByRole("row").filter({ hasText: stamp })).toHaveCount(1);
+    await expect(table.getByRole("row").filter({ hasText: `Issue ${stamp} #1` })).toHaveCount(1);
+
+    await page.getByRole("searchbox", { name: "Search" }).fill(`Needle ${stamp}`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(pages).toContainText("Page 1 of 1 (1 message)");
+    await expect(table.getByRole("row").filter({ hasText: `Needle ${stamp} #26` })).toBeVisible();
+    // Still read only: no message opens from a review.
+    await expect(table.getByRole("link")).toHaveCount(0);
+  } finally {
+    await v3(baseURL, key, "DELETE", `/v3/api_keys/${key.split(".")[1]}`);
+  }
 });
