@@ -157,6 +157,28 @@ export async function getEmailMessageHtml(ctx: DataContext, id: string): Promise
   });
 }
 
+/** A message's envelope and delivery, without its contents: what a support review may open. */
+export interface EmailEnvelopeDTO extends EmailMessageSummaryDTO {
+  deliveryAttempts: DeliveryAttempt[];
+  nextAttemptAt: string | null;
+}
+
+/** One message's envelope, or null. Callers authorize first (a started support review). */
+export async function readEmailEnvelope(db: DataContext["db"], accountId: string, id: string): Promise<EmailEnvelopeDTO | null> {
+  const row = await db.emailMessage.findFirst({ where: { id, accountId }, select: { ...summarySelect, deliveryAttempts: true } });
+  if (!row) return null;
+  const live = row.keyId ? await db.apiKey.count({ where: { id: row.keyId, accountId } }) : 0;
+  const { deliverAfter, deliveryAttempts, ...summary } = row;
+  return {
+    ...summary,
+    createdAt: row.createdAt.toISOString(),
+    keyName: live ? row.keyName : "deleted key",
+    queued: deliverAfter !== null,
+    deliveryAttempts: JSON.parse(deliveryAttempts) as DeliveryAttempt[],
+    nextAttemptAt: deliverAfter?.toISOString() ?? null,
+  };
+}
+
 /** One attachment's bytes, for download. */
 export async function getEmailAttachment(ctx: DataContext, id: string, index: number): Promise<DataResult<{ filename: string; type: string; content: Buffer }>> {
   return catchFailure(async () => {

@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Support review: email activity" };
 export const dynamic = "force-dynamic";
 
 // Read-only: the messages' time, addresses, subject, key, status and size, searched, filtered and
-// paged as the account's own page does. Message bodies stay with the account's members.
+// paged as the account's own page does. A message opens to its envelope and delivery only: its
+// contents stay with the account's members.
 export default async function SupportEmailActivityPage({
   params,
   searchParams,
@@ -37,9 +38,9 @@ export default async function SupportEmailActivityPage({
         {account.name}
       </h1>
       <ReviewNav accountId={account.id} current="email" />
-      <p className="mt-4 text-sm text-slate-600">Message contents are not shown in a review.</p>
+      <p className="mt-4 text-sm text-slate-600">A message opens to its envelope and delivery; message contents are not shown in a review.</p>
       <ActivityFilters query={query} keys={activity.keys} basePath={basePath} />
-      <ActivityTable messages={activity.messages} linkMessages={false} />
+      <ActivityTable messages={activity.messages} basePath={basePath} />
       <Pagination query={query} page={activity.page} pageCount={activity.pageCount} total={activity.total} basePath={basePath} />
     </section>
   );
