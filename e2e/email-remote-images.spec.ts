@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { createKeyOnPage, uniqueKeyName, v3 } from "./support/api-keys-page.ts";
+import { expectNoViolations } from "./support/axe.ts";
 
 // A message with a remote image (a tracking pixel, as senders use them) on a stand-in image host
 // this spec starts: its preview loads nothing from that host until the person presses "Show
@@ -59,6 +60,8 @@ test("remote images load only after Show remote images, and scripts never run", 
 
     const show = page.getByRole("button", { name: "Show remote images" });
     await expect(show).toHaveAttribute("aria-pressed", "false");
+    await expectNoViolations(page, "a message with its remote images blocked");
+    expect(hits).toEqual([]);
     await show.click();
     await expect(show).toHaveAttribute("aria-pressed", "true");
     await expect.poll(() => hits.length).toBe(1);
