@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { createKeyOnPage, uniqueKeyName, v3 } from "./support/api-keys-page.ts";
-import { expectNoViolations } from "./support/axe.ts";
+import AxeBuilder from "@axe-core/playwright";
+import { AXE_TAGS } from "./support/axe.ts";
 
 // A message with a remote image (a tracking pixel, as senders use them) on a stand-in image host
 // this spec starts: its preview loads nothing from that host until the person presses "Show
@@ -60,7 +61,10 @@ test("remote images load only after Show remote images, and scripts never run", 
 
     const show = page.getByRole("button", { name: "Show remote images" });
     await expect(show).toHaveAttribute("aria-pressed", "false");
-    await expectNoViolations(page, "a message with its remote images blocked");
+    // Axe on Keyward's page, not on the sender's HTML: inside the script-less frame axe's own run
+    // can hang, and the message's markup is not Keyward's to fix.
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).exclude('iframe[title="HTML preview"]').analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
     expect(hits).toEqual([]);
     await show.click();
     await expect(show).toHaveAttribute("aria-pressed", "true");
