@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
 import type { AcceptedMessage } from "@/lib/mail/message";
 import { newMessageId } from "@/lib/mail/message";
-import { getEmailAttachment, getEmailMessage, listEmailMessages } from "./email-activity";
+import { getEmailActivityChanges, getEmailAttachment, getEmailMessage, getEmailMessageHtml, listEmailMessages } from "./email-activity";
 import { storeMessageBatch } from "./email-message-writes";
 import { asUser, createAccount, createMember, insertKey } from "./test-fixtures";
 
@@ -71,5 +71,49 @@ describe.each(testProviders)("Email Activity data on %s", (provider) => {
     expect(await listEmailMessages(asUser(db, stranger.id, account.id))).toMatchObject({ ok: false, code: "forbidden" });
     expect(await getEmailMessage(asUser(db, otherOwner.id, other.id), stored.id)).toMatchObject({ ok: false, code: "not_found" });
     expect(await getEmailMessage(asUser(db, otherOwner.id, account.id), stored.id)).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("reads a message's HTML for its preview under the same rule: email_activity.read, this account's messages only", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const key = await insertKey(db, account.id, "general", ["mail.send"]);
+    const html = message({ htmlBody: '<p>Hi <img src="https://example.com/a.png"></p>' });
+    const text = message({});
+    await storeMessageBatch(db, [html, text].map((m) => ({ accountId: account.id, keyId: key, message: m })));
+    const reader = asUser(db, (await createMember(db, account.id, "restricted", ["email_activity.read"])).id, account.id);
+    const stranger = asUser(db, (await createMember(db, account.id, "restricted", ["api_keys.read"])).id, account.id);
+    const other = await createAccount(db);
+    const outsider = asUser(db, (await createMember(db, other.id, "owner")).id, other.id);
+
+    expect(await getEmailMessageHtml(reader, html.id)).toEqual({ ok: true, data: html.htmlBody });
+    expect(await getEmailMessageHtml(reader, text.id)).toEqual({ ok: true, data: null });
+    expect(await getEmailMessageHtml(stranger, html.id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await getEmailMessageHtml(outsider, html.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await getEmailMessageHtml(reader, "no-such-message")).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("tells the open page the newest message and the statuses of the queued ones it watches, this account's only", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const key = await insertKey(db, account.id, "general", ["mail.send"]);
+    const queued = message({ subject: "Queued" });
+    const kept = message({ subject: "Kept" });
+    await storeMessageBatch(db, [queued, kept].map((m) => ({ accountId: account.id, keyId: key, message: m })));
+    await db.emailMessage.update({ where: { id: queued.id }, data: { deliverAfter: new Date(Date.now() + 60_000) } });
+    const other = await createAccount(db);
+    const foreign = message({});
+    await storeMessageBatch(db, [{ accountId: other.id, keyId: await insertKey(db, other.id, "general", ["mail.send"]), message: foreign }]);
+    const owner = asUser(db, (await createMember(db, account.id, "owner")).id, account.id);
+
+    const list = await listEmailMessages(owner);
+    expect(list.ok && Object.fromEntries(list.data.messages.map((m) => [m.subject, m.queued]))).toEqual({ Queued: true, Kept: false });
+    const before = await getEmailActivityChanges(owner, [queued.id, foreign.id, "no-such-message"]);
+    expect(before).toEqual({ ok: true, data: { newest: expect.any(String), statuses: { [queued.id]: "processed" } } });
+    await db.emailMessage.update({ where: { id: queued.id }, data: { status: "delivered", deliverAfter: null } });
+    const after = await getEmailActivityChanges(owner, [queued.id]);
+    expect(after.ok && after.data.statuses).toEqual({ [queued.id]: "delivered" });
+    expect(await getEmailActivityChanges(owner, [])).toEqual({ ok: true, data: { newest: before.ok ? before.data.newest : null, statuses: {} } });
+    const stranger = asUser(db, (await createMember(db, account.id, "restricted", ["api_keys.read"])).id, account.id);
+    expect(await getEmailActivityChanges(stranger, [queued.id])).toMatchObject({ ok: false, code: "forbidden" });
   });
 });

@@ -16,6 +16,7 @@ const takesTheDatabase: Record<string, string> = {
   "cli-users.ts createUserFromCli": "npm run user:create: the operator at the server's shell",
   "cli-users.ts resetLinkFromCli": "npm run user:reset-password: the operator at the server's shell",
   "demo-users.ts findDemoUsers": "the production command's start-up check",
+  "email-activity.ts readEmailEnvelope": "called only after a started support review (reviewAccountEmailMessage)",
   "email-delivery.ts claimDueMessages": "the upstream delivery worker: claims messages the pipeline already accepted",
   "email-delivery.ts recordDeliveryOutcomes": "the upstream delivery worker: records the relay's answers for messages it claimed",
   "email-message-writes.ts storeMessageBatch": "stores messages the pipeline accepted from keys the policy allowed to send",

@@ -4,7 +4,7 @@ import { levelsFromScopes } from "@/lib/permissions/levels";
 import { apiKeySelect, toApiKeyDTO } from "./api-key-dto";
 import { auditActions, recordAuditEvent, type AuditActor } from "./audit";
 import { readAuditLog, type AuditLogPage, type AuditLogQuery } from "./audit-log";
-import { readEmailActivity, type EmailActivityPage, type EmailActivityQuery } from "./email-activity";
+import { readEmailActivity, readEmailEnvelope, type EmailActivityPage, type EmailActivityQuery, type EmailEnvelopeDTO } from "./email-activity";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import type { DataContext } from "./context";
 import { catchFailure, DataFailure, fail, ok, type DataResult } from "./result";
@@ -182,6 +182,32 @@ export async function reviewAccountEmailActivity(
     if (!account) throw new DataFailure(fail("not_found", accountNotFound));
     if (!(await reviewStarted(sctx, account.id, "email_activity", now))) return ok(null);
     return ok({ account: toAccountDTO(account), activity: await readEmailActivity(reviewContext(sctx, account.id), query) });
+  });
+}
+
+export interface SupportEmailMessageReview {
+  account: SupportAccountDTO;
+  message: EmailEnvelopeDTO;
+}
+
+/**
+ * One message of the account, within a started Email Activity review: its envelope and what the
+ * upstream relay answered, never its contents (bodies, headers, attachments, source).
+ */
+export async function reviewAccountEmailMessage(
+  sctx: SupportContext,
+  accountId: string,
+  messageId: string,
+  now: Date = new Date(),
+): Promise<DataResult<SupportEmailMessageReview | null>> {
+  return catchFailure(async () => {
+    await requireSupportStaff(sctx);
+    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+    if (!(await reviewStarted(sctx, account.id, "email_activity", now))) return ok(null);
+    const message = await readEmailEnvelope(sctx.db, account.id, messageId.slice(0, 100));
+    if (!message) return fail("not_found", "Message not found");
+    return ok({ account: toAccountDTO(account), message });
   });
 }
 
