@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/server/security-headers";
+import { contentSecurityPolicy, isFramedPreview, newNonce, servedOverHttps } from "@/lib/server/security-headers";
 
 // Next.js 16's proxy (formerly middleware), as in Next's Content Security Policy guide: a fresh
 // nonce per page request, in the response's CSP and in the request's copy, where Next's renderer
 // finds it and puts it on its scripts. The other security headers are set by server.ts on every
 // response, this one's included.
 export function proxy(request: NextRequest) {
+  // A message's HTML preview carries a CSP of its own (lib/mail/preview.ts); the page's would
+  // forbid its framing and, being set first, would replace it.
+  if (isFramedPreview(request.nextUrl.pathname)) return NextResponse.next();
   const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development", https: servedOverHttps() });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -10,7 +10,7 @@ import { listenHost, runMode } from "./lib/config/mode.ts";
 import { httpLimits } from "./lib/server/http-options.ts";
 import { compressResponse } from "./lib/server/page-compression.ts";
 import { createStaticAssets } from "./lib/server/static-assets.ts";
-import { staticSecurityHeaders } from "./lib/server/security-headers.ts";
+import { isFramedPreview, staticSecurityHeaders } from "./lib/server/security-headers.ts";
 
 registerServerOnlyStub();
 // Imported only now, so that their `import "server-only"` meets the stub.
@@ -74,6 +74,8 @@ const server = createServer(limits.options, (req, res) => {
   }
   // On every other response, Next's static files included; pages also get proxy.ts's CSP.
   for (const [name, value] of securityHeaderList) res.setHeader(name, value);
+  // Next keeps a header already set here over the route's own, so the framed preview's is set here.
+  if (isFramedPreview(url)) res.setHeader("X-Frame-Options", "SAMEORIGIN");
   if (serveStatic && url.startsWith("/_next/static/")) {
     serveStatic(req, res)
       .then((answered) => {

@@ -1,7 +1,39 @@
 import { expect, test, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { API_KEY_FORMAT, createKeyOnPage, keyRowById, openCreateDialog, rowAction, uniqueKeyName, v3 } from "./support/api-keys-page.ts";
+import { e2eDatabaseFile } from "./support/database.ts";
 
 const keyId = (key: string) => key.split(".")[1]!;
+const HOUR_MS = 3_600_000;
+
+/** A key's expiry as the server stored it in the e2e database. */
+function storedExpiry(id: string): Date;
+function storedExpiry(id: string, options: { nullable: true }): Date | null;
+function storedExpiry(id: string, options?: { nullable: true }): Date | null {
+  const db = new Database(e2eDatabaseFile(), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT "expiresAt" FROM "ApiKey" WHERE "id" = ?`).get(id) as { expiresAt: string | null } | undefined;
+    expect(row).toBeDefined();
+    if (row!.expiresAt === null) {
+      if (!options?.nullable) throw new Error(`key ${id} has no expiry`);
+      return null;
+    }
+    return new Date(row!.expiresAt);
+  } finally {
+    db.close();
+  }
+}
+
+/** Moves a key's stored expiry, in the text Prisma's SQLite adapter writes ("…T05:00:00.000+00:00"). */
+function setStoredExpiry(id: string, expiresAt: Date) {
+  const db = new Database(e2eDatabaseFile(), { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    expect(db.prepare(`UPDATE "ApiKey" SET "expiresAt" = ? WHERE "id" = ?`).run(expiresAt.toISOString().replace("Z", "+00:00"), id).changes).toBe(1);
+  } finally {
+    db.close();
+  }
+}
 
 async function status(baseURL: string | undefined, key: string) {
   return (await v3(baseURL, key, "GET", "/v3/scopes")).status;
@@ -37,36 +69,54 @@ test("disable a key: /v3 refuses it at once; enable it: /v3 accepts it again", a
   expect(await status(baseURL, key)).toBe(200);
 });
 
-test("roll a key: with a grace both keys work; with Expire now only the new one does", async ({ page, baseURL }) => {
+test("roll with a 1-hour grace: both keys work during the hour, only the new one after it, and the audit log records the roll", async ({ page, baseURL }) => {
   const name = uniqueKeyName("Roll");
   const first = await createKeyOnPage(page, "General", name);
-
-  // One hour's grace: both work now (the hour itself is proved with an injected clock in
-  // lib/data/api-key-lifecycle.test.ts), and both rows show the link.
+  const before = Date.now();
   const second = await roll(page, name, "In 1 hour");
+
+  // During the grace: both keys work, and both rows show the link.
   expect(await status(baseURL, first)).toBe(200);
   expect(await status(baseURL, second)).toBe(200);
   await expect(keyRowById(page, keyId(first)).getByText(`Replaced by ${keyId(second)}`)).toBeVisible();
   await expect(keyRowById(page, keyId(second)).getByText(`Replaces ${keyId(first)}`)).toBeVisible();
   await expect(keyRowById(page, keyId(first)).getByText(/^Expires /)).toBeVisible();
 
-  // Expire now: the second key is refused from its next request, the third works.
-  await page.locator(`#api-key-actions-${keyId(second)}`).click();
-  await page.getByRole("menuitem", { name: "Roll key", exact: true }).click();
-  const dialog = page.getByRole("alertdialog", { name: "Roll API Key" });
-  await dialog.getByRole("radio", { name: "Expire now" }).check();
-  await dialog.getByRole("button", { name: "Roll key" }).click();
-  const created = page.getByRole("alertdialog", { name: "API Key Created" });
-  const third = await created.getByRole("textbox", { name: "API key" }).inputValue();
-  await created.getByRole("button", { name: "Done" }).click();
+  // The grace is an hour from the roll. The server has no clock a test may set, so the hour
+  // passes for this key alone: its stored expiry moves back by the grace, from outside the app.
+  const expiresAt = storedExpiry(keyId(first));
+  expect(expiresAt.getTime()).toBeGreaterThanOrEqual(before + HOUR_MS);
+  expect(expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + HOUR_MS);
+  expect(storedExpiry(keyId(second), { nullable: true })).toBeNull();
+  setStoredExpiry(keyId(first), new Date(expiresAt.getTime() - HOUR_MS));
 
-  expect(await status(baseURL, second)).toBe(401);
-  expect(await status(baseURL, third)).toBe(200);
-  const expired = keyRowById(page, keyId(second));
-  await expect(expired.getByText("Expired", { exact: true })).toBeVisible();
+  // After the grace: the old key is refused from its very next request (it was accepted just
+  // before, so nothing may remember it), the new one still works, and the page says so.
+  expect(await status(baseURL, first)).toBe(401);
+  expect(await status(baseURL, second)).toBe(200);
+  await page.reload();
+  await expect(keyRowById(page, keyId(first)).getByText("Expired", { exact: true })).toBeVisible();
+  await expect(keyRowById(page, keyId(second)).getByText("Expired", { exact: true })).toBeHidden();
+
+  // The audit log records the roll: the old key, its replacement and the end of the grace.
+  await page.goto("/settings/audit_log?action=key.rolled");
+  const event = page.getByRole("row").filter({ hasText: `Replaced by ${keyId(second)}; old key expires ${expiresAt.toISOString()}` });
+  await expect(event).toHaveCount(1);
+  await expect(event.getByRole("cell", { name: name, exact: true })).toBeVisible();
+  await expect(event.getByRole("cell", { name: "Key rolled", exact: true })).toBeVisible();
+});
+
+test("roll with Expire now: the old key is refused at once, the new one works, the old one can only be deleted", async ({ page, baseURL }) => {
+  const name = uniqueKeyName("Roll now");
+  const first = await createKeyOnPage(page, "General", name);
+  const second = await roll(page, name, "Expire now");
+
+  expect(await status(baseURL, first)).toBe(401);
+  expect(await status(baseURL, second)).toBe(200);
+  await expect(keyRowById(page, keyId(first)).getByText("Expired", { exact: true })).toBeVisible();
 
   // An expired key can only be deleted.
-  await page.locator(`#api-key-actions-${keyId(second)}`).click();
+  await page.locator(`#api-key-actions-${keyId(first)}`).click();
   await expect(page.getByRole("menuitem")).toHaveText(["Delete"]);
   await page.keyboard.press("Escape");
 });

@@ -1,8 +1,24 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { createKeyOnPage, uniqueKeyName, v3 } from "./support/api-keys-page.ts";
+import { expectNoViolations } from "./support/axe.ts";
 import { signIn, signOut, users } from "./support/people";
 
 // These journeys sign in as various people themselves, so they start signed out.
 test.use({ storageState: { cookies: [], origins: [] } });
+
+/** From an account's review page, opens its Email Activity section, starting the review if need be. */
+async function openEmailActivityReview(page: Page, accountName: string) {
+  await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Email Activity" }).click();
+  await expect(page).toHaveURL(/\/email_activity$/);
+  await expect(page.getByRole("link", { name: "Email Activity", exact: true })).toHaveAttribute("aria-current", "page");
+  // A retry within the 30-minute window finds the review already started: wait for either state
+  // (isVisible alone does not wait, and would skip the button while the page still renders).
+  const start = page.getByRole("button", { name: "Review email activity" });
+  const heading = page.getByRole("heading", { name: accountName, level: 1 });
+  await expect(start.or(heading)).toBeVisible();
+  if (await start.isVisible()) await start.click();
+  await expect(heading).toBeVisible();
+}
 
 test("support staff start a review with a POST, see the keys read only, and the owner sees one support.viewed", async ({ page }) => {
   await signIn(page, users.support);
@@ -49,14 +65,64 @@ test("support staff review an account's Email Activity read only, after the same
   await page.getByRole("searchbox").fill("globex");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "Globex Newsletters" }).click();
-  await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Email Activity" }).click();
-  await expect(page).toHaveURL(/\/email_activity$/);
+  await openEmailActivityReview(page, "Globex Newsletters");
   await expect(page.getByRole("link", { name: "Email Activity", exact: true })).toHaveAttribute("aria-current", "page");
-  // A retry within the 30-minute window finds the review already started.
-  const start = page.getByRole("button", { name: "Review email activity" });
-  if (await start.isVisible()) await start.click();
-  await expect(page.getByRole("heading", { name: "Globex Newsletters", level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Email Activity", exact: true })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByText("Message contents are not shown in a review.")).toBeVisible();
-  await expect(page.getByRole("table").getByRole("link")).toHaveCount(0);
+  await expect(page.getByText("message contents are not shown in a review.")).toBeVisible();
+});
+
+test("support staff search and page through an account's Email Activity in a review", async ({ page, baseURL }) => {
+  // Two sign-ins, 26 messages and two axe runs: more than the default 30 s under load.
+  test.setTimeout(90_000);
+  // Globex's owner sends 26 messages with a key of their own: more than one page of 25.
+  await signIn(page, users.gus);
+  const key = await createKeyOnPage(page, "General", uniqueKeyName("Globex review mailer"));
+  const stamp = `${Date.now().toString(36)}-${process.pid}`;
+  try {
+    for (let n = 1; n <= 26; n++) {
+      const sent = await v3(baseURL, key, "POST", "/v3/mail/send", {
+        personalizations: [{ to: [{ email: `reader${n}@example.com` }] }],
+        from: { email: "news@globex.test" },
+        subject: `${n === 26 ? "Needle" : "Issue"} ${stamp} #${n}`,
+        content: [{ type: "text/plain", value: "hello" }],
+      });
+      expect(sent.status).toBe(202);
+    }
+    await signOut(page);
+
+    await signIn(page, users.support);
+    await page.getByRole("searchbox").fill("globex");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: "Globex Newsletters" }).click();
+    await openEmailActivityReview(page, "Globex Newsletters");
+
+    const table = page.getByRole("table", { name: "Messages, newest first" });
+    await page.getByRole("searchbox", { name: "Search" }).fill(stamp);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/support\/accounts\/[^/]+\/email_activity\?q=/);
+    const pages = page.getByRole("navigation", { name: "Pages" });
+    await expect(pages).toContainText("Page 1 of 2 (26 messages)");
+    await expectNoViolations(page, "a support review's Email Activity, searched");
+    await expect(table.getByRole("row").filter({ hasText: stamp })).toHaveCount(25);
+    await pages.getByRole("link", { name: "Next" }).click();
+    await expect(pages).toContainText("Page 2 of 2 (26 messages)");
+    await expect(table.getByRole("row").filter({ hasText: stamp })).toHaveCount(1);
+    await expect(table.getByRole("row").filter({ hasText: `Issue ${stamp} #1` })).toHaveCount(1);
+
+    await page.getByRole("searchbox", { name: "Search" }).fill(`Needle ${stamp}`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(pages).toContainText("Page 1 of 1 (1 message)");
+    // The message opens to its envelope, never its contents.
+    await table.getByRole("link", { name: `Needle ${stamp} #26` }).click();
+    await expect(page.getByRole("heading", { name: `Needle ${stamp} #26`, level: 2 })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "reader26@example.com" })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "processed" })).toBeVisible();
+    await expect(page.getByText("Message contents are not shown in a review.")).toBeVisible();
+    await expect(page.getByText("hello", { exact: true })).toHaveCount(0);
+    await expect(page.getByTitle("HTML preview")).toHaveCount(0);
+    await expectNoViolations(page, "a message in a support review");
+    await page.getByRole("link", { name: "Back to the review's Email Activity" }).click();
+    await expect(page.getByRole("heading", { name: "Globex Newsletters", level: 1 })).toBeVisible();
+  } finally {
+    await v3(baseURL, key, "DELETE", `/v3/api_keys/${key.split(".")[1]}`);
+  }
 });

@@ -47,13 +47,17 @@ export const getMessageRoute: RouteHandler = async ({ ctx, params }) => {
   if (!result.ok) return result.code === "not_found" ? apiError(404, "not found", "message_id") : failureResponse(result);
   const message = result.data;
   const details = message.details as { categories?: string[]; custom_args?: Record<string, string>; asm?: { group_id?: number } };
+  // The single message is shaped as the file's "Message" (no counts, no last_event_time), with
+  // its required fields always present. Where Keyward has no value that the file allows, see
+  // KNOWN_DEVIATIONS in messages.test.ts: asm_group_id 0 without a group (the file says at
+  // least 1), the IPs empty (Keyward does not record them), and bounce_type only on bounces.
   return json(200, {
-    ...summary(message),
+    ...identity(message),
     template_id: "",
     asm_group_id: details.asm?.group_id ?? 0,
     teammate: "",
     api_key_id: message.keyId ?? "",
-    events: [{ event_name: "processed", processed: message.createdAt }, ...relayEvents(message.deliveryAttempts)],
+    events: [event("processed", message.createdAt), ...relayEvents(message.deliveryAttempts)],
     originating_ip: "",
     categories: details.categories ?? [],
     unique_args: JSON.stringify(details.custom_args ?? {}),
@@ -62,27 +66,38 @@ export const getMessageRoute: RouteHandler = async ({ ctx, params }) => {
   });
 };
 
+// SendGrid's file makes http_user_agent and mx_server required on every event: there are no
+// opens or clicks here, and the relay's host is not recorded per attempt, so both are empty.
+function event(eventName: string, processed: string) {
+  return { event_name: eventName, processed, http_user_agent: "", mx_server: "" };
+}
+
+// SendGrid caps an event's reason at 1,024 characters; an upstream's answer can be longer.
+const REASON_MAX = 1024;
+
 // Each attempt through the upstream relay as SendGrid reports it: delivered, deferred (numbered,
 // at most 10 as SendGrid counts), bounced (hard for a 5xx answer, soft when Keyward gave up).
 function relayEvents(attempts: EmailMessageDTO["deliveryAttempts"]) {
   let deferrals = 0;
   return attempts.map((attempt) => {
-    const event = { event_name: attempt.outcome, processed: attempt.at };
-    if (attempt.outcome === "delivered") return event;
-    if (attempt.outcome === "deferred") return { ...event, reason: attempt.response, attempt_num: Math.min((deferrals += 1), 10) };
-    return { ...event, reason: attempt.response, bounce_type: /^5\d\d/.test(attempt.response) ? "hard" : "soft" };
+    const base = event(attempt.outcome, attempt.at);
+    if (attempt.outcome === "delivered") return base;
+    const reason = [...attempt.response].slice(0, REASON_MAX).join("");
+    if (attempt.outcome === "deferred") return { ...base, reason, attempt_num: Math.min((deferrals += 1), 10) };
+    return { ...base, reason, bounce_type: /^5\d\d/.test(attempt.response) ? "hard" : "soft" };
   });
 }
 
-function summary(message: EmailMessageSummaryDTO) {
+function identity(message: EmailMessageSummaryDTO) {
   return {
     from_email: message.fromEmail,
     msg_id: message.id,
     subject: message.subject,
     to_email: message.toEmails,
     status: apiStatus(message.status),
-    opens_count: 0,
-    clicks_count: 0,
-    last_event_time: message.createdAt,
   };
+}
+
+function summary(message: EmailMessageSummaryDTO) {
+  return { ...identity(message), opens_count: 0, clicks_count: 0, last_event_time: message.createdAt };
 }

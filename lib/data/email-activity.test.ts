@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
 import type { AcceptedMessage } from "@/lib/mail/message";
 import { newMessageId } from "@/lib/mail/message";
-import { getEmailAttachment, getEmailMessage, listEmailMessages, reviewEmailMessages } from "./email-activity";
+import { getEmailActivityChanges, getEmailAttachment, getEmailMessage, getEmailMessageHtml, listEmailMessages, reviewEmailEnvelope, reviewEmailMessages } from "./email-activity";
 import { storeMessageBatch } from "./email-message-writes";
 import { REVIEW_WINDOW_MS, startSupportReview } from "./support";
 import { asUser, createAccount, createMember, createSupportStaff, insertKey } from "./test-fixtures";
@@ -74,32 +74,86 @@ describe.each(testProviders)("Email Activity data on %s", (provider) => {
     expect(await getEmailMessage(asUser(db, otherOwner.id, account.id), stored.id)).toMatchObject({ ok: false, code: "not_found" });
   });
 
+  it("reads a message's HTML for its preview under the same rule: email_activity.read, this account's messages only", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const key = await insertKey(db, account.id, "general", ["mail.send"]);
+    const html = message({ htmlBody: '<p>Hi <img src="https://example.com/a.png"></p>' });
+    const text = message({});
+    await storeMessageBatch(db, [html, text].map((m) => ({ accountId: account.id, keyId: key, message: m })));
+    const reader = asUser(db, (await createMember(db, account.id, "restricted", ["email_activity.read"])).id, account.id);
+    const stranger = asUser(db, (await createMember(db, account.id, "restricted", ["api_keys.read"])).id, account.id);
+    const other = await createAccount(db);
+    const outsider = asUser(db, (await createMember(db, other.id, "owner")).id, other.id);
+
+    expect(await getEmailMessageHtml(reader, html.id)).toEqual({ ok: true, data: html.htmlBody });
+    expect(await getEmailMessageHtml(reader, text.id)).toEqual({ ok: true, data: null });
+    expect(await getEmailMessageHtml(stranger, html.id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await getEmailMessageHtml(outsider, html.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await getEmailMessageHtml(reader, "no-such-message")).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("tells the open page the newest message and the statuses of the queued ones it watches, this account's only", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const key = await insertKey(db, account.id, "general", ["mail.send"]);
+    const queued = message({ subject: "Queued" });
+    const kept = message({ subject: "Kept" });
+    await storeMessageBatch(db, [queued, kept].map((m) => ({ accountId: account.id, keyId: key, message: m })));
+    await db.emailMessage.update({ where: { id: queued.id }, data: { deliverAfter: new Date(Date.now() + 60_000) } });
+    const other = await createAccount(db);
+    const foreign = message({});
+    await storeMessageBatch(db, [{ accountId: other.id, keyId: await insertKey(db, other.id, "general", ["mail.send"]), message: foreign }]);
+    const owner = asUser(db, (await createMember(db, account.id, "owner")).id, account.id);
+
+    const list = await listEmailMessages(owner);
+    expect(list.ok && Object.fromEntries(list.data.messages.map((m) => [m.subject, m.queued]))).toEqual({ Queued: true, Kept: false });
+    const before = await getEmailActivityChanges(owner, [queued.id, foreign.id, "no-such-message"]);
+    expect(before).toEqual({ ok: true, data: { newest: expect.any(String), statuses: { [queued.id]: "processed" } } });
+    await db.emailMessage.update({ where: { id: queued.id }, data: { status: "delivered", deliverAfter: null } });
+    const after = await getEmailActivityChanges(owner, [queued.id]);
+    expect(after.ok && after.data.statuses).toEqual({ [queued.id]: "delivered" });
+    expect(await getEmailActivityChanges(owner, [])).toEqual({ ok: true, data: { newest: before.ok ? before.data.newest : null, statuses: {} } });
+    const stranger = asUser(db, (await createMember(db, account.id, "restricted", ["api_keys.read"])).id, account.id);
+    expect(await getEmailActivityChanges(stranger, [queued.id])).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
   // The readers decide themselves: nobody can reach the list without the right (the raw reader is
   // not exported), whoever calls them.
   it("refuses a caller without the right: another account's member, a billing key, staff without a review of it", async () => {
     const db = database.prisma;
     const account = await createAccount(db);
     const key = await insertKey(db, account.id, "general", ["mail.send"]);
-    await storeMessageBatch(db, [{ accountId: account.id, keyId: key, message: message({ subject: "Private" }) }]);
+    const stored = message({ subject: "Private" });
+    await storeMessageBatch(db, [{ accountId: account.id, keyId: key, message: stored }]);
+    const elsewhere = await createAccount(db);
+    const foreign = message({ subject: "Elsewhere" });
+    await storeMessageBatch(db, [{ accountId: elsewhere.id, keyId: await insertKey(db, elsewhere.id, "general", ["mail.send"]), message: foreign }]);
     const owner = await createMember(db, account.id, "owner");
     const outsider = await createMember(db, (await createAccount(db)).id, "owner");
     expect(await listEmailMessages(asUser(db, outsider.id, account.id))).toMatchObject({ ok: false, code: "not_found" });
     const billingKey = await insertKey(db, account.id, "billing", ["billing.read"]);
     expect(await listEmailMessages({ db, principal: { kind: "key", keyId: billingKey }, accountId: account.id })).toMatchObject({ ok: false, code: "forbidden" });
 
-    expect(await reviewEmailMessages({ db, userId: owner.id }, account.id)).toMatchObject({ ok: false, code: "forbidden" });
+    // The list and one message's envelope, under the same rule.
+    const both = (sctx: { db: typeof db; userId: string }, now?: Date) =>
+      Promise.all([reviewEmailMessages(sctx, account.id, {}, now), reviewEmailEnvelope(sctx, account.id, stored.id, now)]);
+    expect(await both({ db, userId: owner.id })).toMatchObject([{ ok: false, code: "forbidden" }, { ok: false, code: "forbidden" }]);
     const staff = await createSupportStaff(db);
     const sctx = { db, userId: staff.id };
-    expect(await reviewEmailMessages(sctx, account.id)).toEqual({ ok: true, data: null });
+    expect(await both(sctx)).toEqual([{ ok: true, data: null }, { ok: true, data: null }]);
     await startSupportReview(sctx, account.id, "audit_log");
-    expect(await reviewEmailMessages(sctx, account.id)).toEqual({ ok: true, data: null });
+    expect(await both(sctx)).toEqual([{ ok: true, data: null }, { ok: true, data: null }]);
     await startSupportReview(sctx, account.id, "email_activity");
-    const review = await reviewEmailMessages(sctx, account.id);
+    const [review, envelope] = await both(sctx);
     expect(review.ok && review.data?.messages.map((m) => m.subject)).toEqual(["Private"]);
-    expect(await reviewEmailMessages(sctx, account.id, {}, new Date(Date.now() + REVIEW_WINDOW_MS + 60_000))).toEqual({ ok: true, data: null });
+    expect(envelope.ok && envelope.data && [envelope.data.subject, "textBody" in envelope.data]).toEqual(["Private", false]);
+    // Another account's message, through this account's review: not found.
+    expect(await reviewEmailEnvelope(sctx, account.id, foreign.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await both(sctx, new Date(Date.now() + REVIEW_WINDOW_MS + 60_000))).toEqual([{ ok: true, data: null }, { ok: true, data: null }]);
     const other = await createSupportStaff(db);
-    expect(await reviewEmailMessages({ db, userId: other.id }, account.id)).toEqual({ ok: true, data: null });
+    expect(await both({ db, userId: other.id })).toEqual([{ ok: true, data: null }, { ok: true, data: null }]);
     await db.user.update({ where: { id: staff.id }, data: { isSupportStaff: false } });
-    expect(await reviewEmailMessages(sctx, account.id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await both(sctx)).toMatchObject([{ ok: false, code: "forbidden" }, { ok: false, code: "forbidden" }]);
   });
 });

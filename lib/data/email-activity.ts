@@ -21,6 +21,8 @@ export interface EmailMessageSummaryDTO {
   keyName: string;
   status: string;
   sizeBytes: number;
+  /** Waiting for the upstream relay: its status may still change. */
+  queued: boolean;
 }
 
 export interface EmailAttachmentDTO {
@@ -71,7 +73,7 @@ export interface EmailActivityPage {
 }
 
 const summarySelect = {
-  id: true, createdAt: true, fromEmail: true, toEmails: true, subject: true, keyId: true, keyName: true, status: true, sizeBytes: true,
+  id: true, createdAt: true, fromEmail: true, toEmails: true, subject: true, keyId: true, keyName: true, status: true, sizeBytes: true, deliverAfter: true,
 } as const;
 
 export async function listEmailMessages(ctx: DataContext, query: EmailActivityQuery = {}): Promise<DataResult<EmailActivityPage>> {
@@ -119,7 +121,12 @@ async function readEmailActivity({ db, accountId }: Pick<DataContext, "db" | "ac
   const live = await db.apiKey.findMany({ where: { accountId, id: { in: keyRows.map((row) => row.keyId!) } }, select: { id: true, name: true } });
   const liveNames = new Map(live.map((key) => [key.id, key.name]));
   return {
-    messages: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), keyName: row.keyId && liveNames.has(row.keyId) ? row.keyName : "deleted key" })),
+    messages: rows.map(({ deliverAfter, ...row }) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      keyName: row.keyId && liveNames.has(row.keyId) ? row.keyName : "deleted key",
+      queued: deliverAfter !== null,
+    })),
     page,
     pageCount,
     total,
@@ -153,9 +160,53 @@ export async function getEmailMessage(ctx: DataContext, id: string): Promise<Dat
       details: JSON.parse(row.details) as Record<string, unknown>,
       raw: row.raw,
       deliveryAttempts: JSON.parse(row.deliveryAttempts) as DeliveryAttempt[],
+      queued: row.deliverAfter !== null,
       nextAttemptAt: row.deliverAfter?.toISOString() ?? null,
     });
   });
+}
+
+/** A message's HTML part alone (null when it has none), for its preview: nothing else is read. */
+export async function getEmailMessageHtml(ctx: DataContext, id: string): Promise<DataResult<string | null>> {
+  return catchFailure(async () => {
+    await requireScope(ctx, "emailActivity.read");
+    const row = await ctx.db.emailMessage.findFirst({ where: { id, accountId: ctx.accountId }, select: { htmlBody: true } });
+    return row ? ok(row.htmlBody) : fail("not_found", "Message not found");
+  });
+}
+
+/** A message's envelope and delivery, without its contents: what a support review may open. */
+export interface EmailEnvelopeDTO extends EmailMessageSummaryDTO {
+  deliveryAttempts: DeliveryAttempt[];
+  nextAttemptAt: string | null;
+}
+
+/**
+ * One message's envelope for a support staff member: "forbidden" for anyone else, null until they
+ * started a review of Email Activity (support-review.ts), "not found" for another account's id.
+ */
+export async function reviewEmailEnvelope(sctx: SupportContext, accountId: string, id: string, now: Date = new Date()): Promise<DataResult<EmailEnvelopeDTO | null>> {
+  return catchFailure(async () => {
+    if (!(await supportReviewOpen(sctx, accountId, "email_activity", now))) return ok(null);
+    const envelope = await readEmailEnvelope(sctx.db, accountId, id.slice(0, 100));
+    return envelope ? ok(envelope) : fail("not_found", "Message not found");
+  });
+}
+
+// One message's envelope, or null. Not exported: reviewEmailEnvelope decides first.
+async function readEmailEnvelope(db: DataContext["db"], accountId: string, id: string): Promise<EmailEnvelopeDTO | null> {
+  const row = await db.emailMessage.findFirst({ where: { id, accountId }, select: { ...summarySelect, deliveryAttempts: true } });
+  if (!row) return null;
+  const live = row.keyId ? await db.apiKey.count({ where: { id: row.keyId, accountId } }) : 0;
+  const { deliverAfter, deliveryAttempts, ...summary } = row;
+  return {
+    ...summary,
+    createdAt: row.createdAt.toISOString(),
+    keyName: live ? row.keyName : "deleted key",
+    queued: deliverAfter !== null,
+    deliveryAttempts: JSON.parse(deliveryAttempts) as DeliveryAttempt[],
+    nextAttemptAt: deliverAfter?.toISOString() ?? null,
+  };
 }
 
 /** One attachment's bytes, for download. */
@@ -193,7 +244,31 @@ function whereFor(accountId: string, query: EmailActivityQuery) {
 export async function getNewestEmailMessageId(ctx: DataContext): Promise<DataResult<string | null>> {
   return catchFailure(async () => {
     await requireScope(ctx, "emailActivity.read");
-    const row = await ctx.db.emailMessage.findFirst({ where: { accountId: ctx.accountId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
-    return ok(row?.id ?? null);
+    return ok(await newestMessageId(ctx));
   });
+}
+
+/** At most this many messages are watched for status changes: a page of the list. */
+export const MAX_WATCHED_MESSAGES = EMAIL_ACTIVITY_PAGE_SIZE;
+
+/**
+ * What the open page polls: the newest message id, and the current status of the queued messages
+ * it shows (so a delivery, deferral or bounce refreshes it too). Ids of other accounts, pruned
+ * messages and anything past MAX_WATCHED_MESSAGES are simply absent from `statuses`.
+ */
+export async function getEmailActivityChanges(ctx: DataContext, watched: string[]): Promise<DataResult<{ newest: string | null; statuses: Record<string, string> }>> {
+  return catchFailure(async () => {
+    await requireScope(ctx, "emailActivity.read");
+    const ids = watched.slice(0, MAX_WATCHED_MESSAGES);
+    const [newest, rows] = await Promise.all([
+      newestMessageId(ctx),
+      ids.length ? ctx.db.emailMessage.findMany({ where: { accountId: ctx.accountId, id: { in: ids } }, select: { id: true, status: true } }) : [],
+    ]);
+    return ok({ newest, statuses: Object.fromEntries(rows.map((row) => [row.id, row.status])) });
+  });
+}
+
+async function newestMessageId(ctx: DataContext): Promise<string | null> {
+  const row = await ctx.db.emailMessage.findFirst({ where: { accountId: ctx.accountId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+  return row?.id ?? null;
 }

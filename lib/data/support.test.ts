@@ -3,7 +3,15 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { newMessageId } from "@/lib/mail/message";
 import { storeMessageBatch } from "./email-message-writes";
-import { REVIEW_WINDOW_MS, reviewAccountAuditLog, reviewAccountEmailActivity, reviewAccountKeys, searchAccounts, startSupportReview } from "./support";
+import {
+  REVIEW_WINDOW_MS,
+  reviewAccountAuditLog,
+  reviewAccountEmailActivity,
+  reviewAccountEmailMessage,
+  reviewAccountKeys,
+  searchAccounts,
+  startSupportReview,
+} from "./support";
 import { createAccount, createMember, createSupportStaff, insertKey } from "./test-fixtures";
 
 describe.each(testProviders)("support reviews on %s", (provider) => {
@@ -92,20 +100,30 @@ describe.each(testProviders)("support reviews on %s", (provider) => {
       id: newMessageId(), source: "api" as const, fromEmail: "s@example.com", fromName: null, recipients: ["r@example.com"], subject,
       textBody: "secret body", htmlBody: null, headers: {}, attachments: [], details: {}, raw: "secret body",
     });
-    await storeMessageBatch(db, [{ accountId: account.id, keyId, message: message("Invoice") }, { accountId: other.id, keyId: otherKey, message: message("Elsewhere") }]);
+    const invoice = message("Invoice");
+    const elsewhere = message("Elsewhere");
+    await storeMessageBatch(db, [{ accountId: account.id, keyId, message: invoice }, { accountId: other.id, keyId: otherKey, message: elsewhere }]);
 
     expect(await reviewAccountEmailActivity(sctx, account.id)).toEqual({ ok: true, data: null });
+    expect(await reviewAccountEmailMessage(sctx, account.id, invoice.id)).toEqual({ ok: true, data: null });
     expect(await db.auditEvent.count({ where: { accountId: account.id } })).toBe(0);
     await startSupportReview(sctx, account.id, "email_activity");
     const review = await reviewAccountEmailActivity(sctx, account.id);
     if (!review.ok || !review.data) throw new Error("no review");
     expect(review.data.activity.messages.map((m) => m.subject)).toEqual(["Invoice"]);
     expect(JSON.stringify(review.data)).not.toContain("secret body");
+    // One message opens within the review: its envelope and delivery, never its contents.
+    const opened = await reviewAccountEmailMessage(sctx, account.id, invoice.id);
+    if (!opened.ok || !opened.data) throw new Error("no message");
+    expect(opened.data.message).toMatchObject({ id: invoice.id, subject: "Invoice", toEmails: "r@example.com", status: "processed", deliveryAttempts: [], nextAttemptAt: null });
+    expect(JSON.stringify(opened.data)).not.toContain("secret body");
+    expect(await reviewAccountEmailMessage(sctx, account.id, elsewhere.id)).toMatchObject({ ok: false, code: "not_found" });
     const events = await db.auditEvent.findMany({ where: { accountId: account.id }, select: { action: true, actorUserId: true, details: true } });
     expect(events).toEqual([{ action: "support.viewed", actorUserId: staff.id, details: JSON.stringify({ section: "email_activity" }) }]);
     // A member is not support staff.
     const member = await createMember(db, account.id, "owner");
     expect(await reviewAccountEmailActivity({ db, userId: member.id }, account.id)).toMatchObject({ ok: false });
+    expect(await reviewAccountEmailMessage({ db, userId: member.id }, account.id, invoice.id)).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   it("reads the support flag on every call, and refuses unknown accounts", async () => {

@@ -4,7 +4,7 @@ import { levelsFromScopes } from "@/lib/permissions/levels";
 import { apiKeySelect, toApiKeyDTO } from "./api-key-dto";
 import { recordAuditEvent, type AuditActor } from "./audit";
 import { reviewAuditEvents, type AuditLogPage, type AuditLogQuery } from "./audit-log";
-import { reviewEmailMessages, type EmailActivityPage, type EmailActivityQuery } from "./email-activity";
+import { reviewEmailEnvelope, reviewEmailMessages, type EmailActivityPage, type EmailActivityQuery, type EmailEnvelopeDTO } from "./email-activity";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
 import { catchFailure, DataFailure, fail, ok, type DataResult } from "./result";
 import { requireSupportStaff, supportReviewOpen, type ReviewSection, type SupportContext } from "./support-review";
@@ -89,12 +89,18 @@ export async function startSupportReview(sctx: SupportContext, accountId: string
   });
 }
 
+/** The account under review, once the caller is known to be staff (nothing is revealed otherwise). */
+async function reviewedAccount(sctx: SupportContext, accountId: string) {
+  await requireSupportStaff(sctx);
+  const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+  if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+  return account;
+}
+
 /** The account's keys, or null until a review of them is started (startSupportReview). */
 export async function reviewAccountKeys(sctx: SupportContext, accountId: string, now: Date = new Date()): Promise<DataResult<SupportKeyReview | null>> {
   return catchFailure(async () => {
-    await requireSupportStaff(sctx);
-    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
-    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+    const account = await reviewedAccount(sctx, accountId);
     if (!(await supportReviewOpen(sctx, account.id, "api_keys", now))) return ok(null);
     const rows = await sctx.db.apiKey.findMany({
       where: { accountId: account.id },
@@ -132,9 +138,7 @@ export async function reviewAccountAuditLog(
   now: Date = new Date(),
 ): Promise<DataResult<SupportAuditReview | null>> {
   return catchFailure(async () => {
-    await requireSupportStaff(sctx);
-    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
-    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+    const account = await reviewedAccount(sctx, accountId);
     const log = await reviewAuditEvents(sctx, account.id, query, now);
     if (!log.ok) return log;
     return ok(log.data && { account: toAccountDTO(account), log: log.data });
@@ -154,12 +158,33 @@ export async function reviewAccountEmailActivity(
   now: Date = new Date(),
 ): Promise<DataResult<SupportEmailActivityReview | null>> {
   return catchFailure(async () => {
-    await requireSupportStaff(sctx);
-    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
-    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+    const account = await reviewedAccount(sctx, accountId);
     const activity = await reviewEmailMessages(sctx, account.id, query, now);
     if (!activity.ok) return activity;
     return ok(activity.data && { account: toAccountDTO(account), activity: activity.data });
+  });
+}
+
+export interface SupportEmailMessageReview {
+  account: SupportAccountDTO;
+  message: EmailEnvelopeDTO;
+}
+
+/**
+ * One message of the account, within a started Email Activity review: its envelope and what the
+ * upstream relay answered, never its contents (bodies, headers, attachments, source).
+ */
+export async function reviewAccountEmailMessage(
+  sctx: SupportContext,
+  accountId: string,
+  messageId: string,
+  now: Date = new Date(),
+): Promise<DataResult<SupportEmailMessageReview | null>> {
+  return catchFailure(async () => {
+    const account = await reviewedAccount(sctx, accountId);
+    const message = await reviewEmailEnvelope(sctx, account.id, messageId, now);
+    if (!message.ok) return message;
+    return ok(message.data && { account: toAccountDTO(account), message: message.data });
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./security-headers";
+import { contentSecurityPolicy, isFramedPreview, newNonce, staticSecurityHeaders } from "./security-headers";
 
 describe("security headers", () => {
   it("allow scripts only by nonce or 'strict-dynamic', never 'unsafe-inline', and forbid framing", () => {
@@ -22,5 +22,19 @@ describe("security headers", () => {
     expect(staticSecurityHeaders({ AUTH_URL: "https://keys.example.com" })["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
     expect(staticSecurityHeaders({ AUTH_URL: "http://localhost:3000" })).not.toHaveProperty("Strict-Transport-Security");
     expect(staticSecurityHeaders({})).toEqual({ "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff" });
+  });
+
+  it.each([
+    ["/settings/email_activity/abc123/preview", true],
+    ["/settings/email_activity/abc123/preview?images=remote", true],
+    ["/settings/email_activity/a%2Fb/preview", true],
+    ["/settings/email_activity/abc123", false],
+    ["/settings/email_activity/abc123/preview/more", false],
+    ["/settings/email_activity/abc123/previews", false],
+    ["/settings/email_activity/a/b/preview", false],
+    ["/x/settings/email_activity/abc123/preview", false],
+    ["/settings/api_keys?next=/settings/email_activity/abc/preview", false],
+  ])("let only the message preview be framed: %s → %s", (url, framed) => {
+    expect(isFramedPreview(url)).toBe(framed);
   });
 });

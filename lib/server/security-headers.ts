@@ -37,6 +37,15 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
+// The one response meant to be framed: a stored message's HTML preview (its route sets its own
+// CSP, frame-ancestors 'self'). Matched on the raw request path, with or without a query.
+const FRAMED_PREVIEW = /^\/settings\/email_activity\/[^/?#]+\/preview(?:\?|$)/;
+
+/** Whether a request is for the message preview: proxy.ts leaves it the page CSP, server.ts allows same-origin framing. */
+export function isFramedPreview(url: string): boolean {
+  return FRAMED_PREVIEW.test(url);
+}
+
 /**
  * For every response: no framing (old browsers read X-Frame-Options, new ones the CSP's
  * frame-ancestors), no Referer (invitation and reset links carry tokens in their path), no

@@ -31,7 +31,10 @@ export default async function EmailActivityPage({ searchParams }: { searchParams
       </p>
       {result.ok ? (
         <>
-          <LiveUpdates newest={newest.ok ? newest.data : null} />
+          <LiveUpdates
+            newest={newest.ok ? newest.data : null}
+            watched={result.data.messages.filter((message) => message.queued).map(({ id, status }) => ({ id, status }))}
+          />
           <ActivityFilters query={query} keys={result.data.keys} />
           <ActivityTable messages={result.data.messages} />
           <Pagination query={query} page={result.data.page} pageCount={result.data.pageCount} total={result.data.total} />

@@ -2,10 +2,19 @@ import { messageStatuses } from "@/lib/data/email-activity";
 
 const field = "mt-1 block rounded-md border border-slate-300 px-2 py-1.5";
 
-// A plain GET form: the filters live in the URL, so a search can be shared and reloaded.
-export function ActivityFilters({ query, keys }: { query: { search?: string; keyId?: string; status?: string }; keys: { id: string; name: string }[] }) {
+// A plain GET form: the filters live in the URL, so a search can be shared and reloaded. Shared
+// by the account's own page and support's review of it (`basePath`).
+export function ActivityFilters({
+  query,
+  keys,
+  basePath = "/settings/email_activity",
+}: {
+  query: { search?: string; keyId?: string; status?: string };
+  keys: { id: string; name: string }[];
+  basePath?: string;
+}) {
   return (
-    <form method="get" action="/settings/email_activity" role="search" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
+    <form method="get" action={basePath} role="search" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
       <label className="block">
         Search
         <input

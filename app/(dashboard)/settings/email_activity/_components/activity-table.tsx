@@ -6,8 +6,9 @@ import { formatSize } from "./format-size";
 
 const columns = ["Time", "From", "To", "Subject", "Key", "Status", "Size"];
 
-// linkMessages: false in a support review, which shows the list only (no message bodies).
-export function ActivityTable({ messages, linkMessages = true }: { messages: EmailMessageSummaryDTO[]; linkMessages?: boolean }) {
+// Each subject opens the message under `basePath`: the account's own page, or a support review
+// (which opens the envelope only, never the contents).
+export function ActivityTable({ messages, basePath = "/settings/email_activity" }: { messages: EmailMessageSummaryDTO[]; basePath?: string }) {
   if (messages.length === 0) return <p className="mt-6 text-sm text-slate-600">No messages match.</p>;
   return (
     <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -31,14 +32,10 @@ export function ActivityTable({ messages, linkMessages = true }: { messages: Ema
               <td className="px-4 py-3 text-slate-800">{message.fromEmail}</td>
               <td className="max-w-56 truncate px-4 py-3 text-slate-800">{message.toEmails}</td>
               <td className="px-4 py-3">
-                {linkMessages ? (
-                  <Link href={`/settings/email_activity/${encodeURIComponent(message.id)}`} className="text-blue-700 underline">
-                    {message.subject || "(no subject)"}
-                    <LinkPending />
-                  </Link>
-                ) : (
-                  message.subject || "(no subject)"
-                )}
+                <Link href={`${basePath}/${encodeURIComponent(message.id)}`} className="text-blue-700 underline">
+                  {message.subject || "(no subject)"}
+                  <LinkPending />
+                </Link>
               </td>
               <td className="px-4 py-3 text-slate-800">{message.keyName}</td>
               <td className="px-4 py-3 text-slate-800">{message.status}</td>

@@ -2,7 +2,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { EmailMessageDTO } from "@/lib/data/email-activity";
 
 // What the upstream relay answered, attempt by attempt. Without a relay there is nothing to show.
-export function DeliveryAttempts({ message }: { message: EmailMessageDTO }) {
+export function DeliveryAttempts({ message }: { message: Pick<EmailMessageDTO, "deliveryAttempts" | "nextAttemptAt"> }) {
   if (message.deliveryAttempts.length === 0 && !message.nextAttemptAt) return null;
   return (
     <section aria-labelledby="delivery-title" className="mt-6">

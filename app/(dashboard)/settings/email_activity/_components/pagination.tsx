@@ -1,6 +1,18 @@
 import Link from "next/link";
 
-export function Pagination({ query, page, pageCount, total }: { query: { search?: string; keyId?: string; status?: string }; page: number; pageCount: number; total: number }) {
+export function Pagination({
+  query,
+  page,
+  pageCount,
+  total,
+  basePath = "/settings/email_activity",
+}: {
+  query: { search?: string; keyId?: string; status?: string };
+  page: number;
+  pageCount: number;
+  total: number;
+  basePath?: string;
+}) {
   const href = (target: number) => {
     const params = new URLSearchParams();
     if (query.search) params.set("q", query.search);
@@ -8,7 +20,7 @@ export function Pagination({ query, page, pageCount, total }: { query: { search?
     if (query.status) params.set("status", query.status);
     if (target > 1) params.set("page", String(target));
     const search = params.toString();
-    return search ? `/settings/email_activity?${search}` : "/settings/email_activity";
+    return search ? `${basePath}?${search}` : basePath;
   };
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm text-slate-700">
