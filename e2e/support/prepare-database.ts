@@ -5,9 +5,8 @@ import { rmSync } from "node:fs";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { createPrismaClient } from "../../lib/db/create-client.ts";
 import { migrate } from "../../lib/db/migrate.ts";
-import { generateApiKey } from "../../lib/keys/generate.ts";
+import { insertKeyRows } from "../../lib/data/key-rows.ts";
 import { allGeneralScopes } from "../../lib/permissions/catalog.ts";
-import { hashSecret } from "../../lib/keys/hash.ts";
 import { API_KEY_LIMIT } from "../../lib/validation/api-key.ts";
 import { seed } from "../../prisma/seed.ts";
 import { e2eDatabaseFile, E2E_DATABASE_URL } from "./database.ts";
@@ -29,27 +28,17 @@ try {
 }
 console.log(`e2e database ready: ${file}`);
 
-// 100 keys straight into the database rather than 100 trips through the form; the account's
-// keyCount is kept equal to its number of keys, as the data layer does.
+// 100 keys straight into the database rather than 100 trips through the form, written as the
+// data layer writes them (insertKeyRows: the rows and the account's keyCount together).
 async function addAccountAtLimit(db: ReturnType<typeof createPrismaClient>) {
   const user = await db.user.create({
     data: { email: limitOwner.email, name: "Lim Owner", passwordHash: await hashPassword(limitOwner.password) },
   });
-  const account = await db.account.create({ data: { name: limitOwner.accountName, keyCount: API_KEY_LIMIT } });
+  const account = await db.account.create({ data: { name: limitOwner.accountName } });
   await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "owner" } });
-  await db.apiKey.createMany({
-    data: Array.from({ length: API_KEY_LIMIT }, (_, index) => {
-      const { id, secret } = generateApiKey();
-      return {
-        id,
-        accountId: account.id,
-        name: `Bulk key ${index + 1}`,
-        type: "general",
-        scopes: JSON.stringify(["mail.send"]),
-        secretHash: hashSecret(secret),
-        createdById: user.id,
-      };
-    }),
+  const rows = Array.from({ length: API_KEY_LIMIT }, (_, index) => ({ name: `Bulk key ${index + 1}`, type: "general" as const, scopes: ["mail.send"], createdById: user.id }));
+  await db.$transaction(async (tx) => {
+    if (!(await insertKeyRows(tx, account.id, rows, { limit: API_KEY_LIMIT }))) throw new Error("the account at the limit got no keys");
   });
 }
 
@@ -74,10 +63,7 @@ async function addSessionOwners(db: ReturnType<typeof createPrismaClient>) {
 // An admin holding every general scope, and one key, in an account of their own (see users.ts).
 async function addFaultAdmin(db: ReturnType<typeof createPrismaClient>) {
   const user = await db.user.create({ data: { email: faultAdmin.email, name: "Fay Fault", passwordHash: await hashPassword(faultAdmin.password) } });
-  const account = await db.account.create({ data: { name: faultAdmin.accountName, keyCount: 1 } });
+  const account = await db.account.create({ data: { name: faultAdmin.accountName } });
   await db.membership.create({ data: { userId: user.id, accountId: account.id, role: "admin", scopes: JSON.stringify([...allGeneralScopes]) } });
-  const { id, secret } = generateApiKey();
-  await db.apiKey.create({
-    data: { id, accountId: account.id, name: faultAdmin.keyName, type: "general", scopes: JSON.stringify(["mail.send"]), secretHash: hashSecret(secret), createdById: user.id },
-  });
+  await db.$transaction((tx) => insertKeyRows(tx, account.id, [{ name: faultAdmin.keyName, type: "general", scopes: ["mail.send"], createdById: user.id }]));
 }

@@ -6,10 +6,10 @@ import type { PrismaClient } from "@/lib/db/create-client";
 import { createTestDatabase, testProviders } from "@/lib/db/test-database";
 import { createApiKey, updateApiKey } from "./api-key-writes";
 import { deleteApiKey } from "./api-keys";
-import { AUDIT_PAGE_SIZE, listAuditEvents } from "./audit-log";
+import { AUDIT_PAGE_SIZE, listAuditEvents, reviewAuditEvents } from "./audit-log";
 import { createInvite } from "./invites";
-import { startSupportReview } from "./support";
-import { asUser, createAccount, createMember, createSupportStaff } from "./test-fixtures";
+import { REVIEW_WINDOW_MS, startSupportReview } from "./support";
+import { asUser, createAccount, createMember, createSupportStaff, insertKey } from "./test-fixtures";
 
 // Append-only in the code as well as in the database: no source file of the app changes or
 // removes an event, through Prisma or through raw SQL. (Tests may: they check the triggers.)
@@ -138,5 +138,38 @@ describe.each(testProviders)("the audit log on %s", (provider) => {
 
     const nobody = await createMember(db, account.id, "restricted", ["mail.send"]);
     expect(await listAuditEvents(asUser(db, nobody.id, account.id))).toMatchObject({ code: "forbidden" });
+  });
+
+  // The readers decide themselves: nobody can reach the log without the right (the raw reader is
+  // not exported), whoever calls them.
+  it("refuses a caller without the right: another account's member, a key, staff without a review of the log", async () => {
+    const account = await createAccount(db);
+    const owner = await createMember(db, account.id, "owner");
+    const billing = await createApiKey(asUser(db, owner.id, account.id), { name: "Invoices", type: "billing", scopes: ["billing.read"] });
+    if (!billing.ok) throw new Error(billing.message);
+    const outsider = await createMember(db, (await createAccount(db)).id, "owner");
+    expect(await listAuditEvents(asUser(db, outsider.id, account.id))).toMatchObject({ ok: false, code: "not_found" });
+    // A key, even one holding api_keys.read: the policy gives the audit log to people only.
+    const keyId = await insertKey(db, account.id, "general", ["api_keys.read"]);
+    expect(await listAuditEvents({ db, principal: { kind: "key", keyId }, accountId: account.id })).toMatchObject({ ok: false, code: "forbidden" });
+
+    // Support: a member (the owner) is not staff; staff read nothing until they start a review of
+    // the log itself, and only for the window after it.
+    expect(await reviewAuditEvents({ db, userId: owner.id }, account.id)).toMatchObject({ ok: false, code: "forbidden" });
+    const staff = await createSupportStaff(db);
+    const sctx = { db, userId: staff.id };
+    expect(await reviewAuditEvents(sctx, account.id)).toEqual({ ok: true, data: null });
+    await startSupportReview(sctx, account.id, "email_activity");
+    expect(await reviewAuditEvents(sctx, account.id)).toEqual({ ok: true, data: null });
+    await startSupportReview(sctx, account.id, "audit_log");
+    const review = await reviewAuditEvents(sctx, account.id);
+    if (!review.ok || !review.data) throw new Error("no review");
+    // The whole log, billing keys' events included.
+    expect(review.data.events.map((e) => e.action)).toEqual(["support.viewed", "support.viewed", "key.created"]);
+    expect(await reviewAuditEvents(sctx, account.id, {}, new Date(Date.now() + REVIEW_WINDOW_MS + 60_000))).toEqual({ ok: true, data: null });
+    const other = await createSupportStaff(db);
+    expect(await reviewAuditEvents({ db, userId: other.id }, account.id)).toEqual({ ok: true, data: null });
+    await db.user.update({ where: { id: staff.id }, data: { isSupportStaff: false } });
+    expect(await reviewAuditEvents(sctx, account.id)).toMatchObject({ ok: false, code: "forbidden" });
   });
 });

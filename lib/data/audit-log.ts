@@ -1,9 +1,9 @@
 import "server-only";
-import { allows } from "@/lib/permissions/policy";
-import { requireActor, seesBilling, type Actor } from "./access";
+import { may, requireActor, seesBilling, type Actor } from "./access";
 import { auditActions, type AuditAction, type AuditTargetType } from "./audit";
 import type { DataContext } from "./context";
 import { catchFailure, fail, ok, type DataResult } from "./result";
+import { supportReviewOpen, type SupportContext } from "./support-review";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -43,15 +43,16 @@ export interface AuditLogQuery {
 
 // Which events a member may read: owners all of them; others the key events with api_keys.read
 // the teammate events with teammates.read, billing changes with billing.read. Billing keys' events
-// only with a billing scope. The settings navigation shows the Audit Log link by the same rule
-// (account-access.ts): the link is there exactly when this list is not empty.
-export function visibleAuditActions(actor: Pick<Actor, "role" | "scopes">): AuditAction[] {
+// only with a billing scope. An API key none: the policy gives these actions to people only. The
+// settings navigation shows the Audit Log link by the same rule (account-access.ts): the link is
+// there exactly when this list is not empty.
+export function visibleAuditActions(actor: Pick<Actor, "role" | "scopes" | "keyType">): AuditAction[] {
   if (actor.role === "owner") return [...auditActions];
   return auditActions.filter(
     (action) =>
-      (action.startsWith("key.") && allows(actor.scopes, "auditLog.keyEvents")) ||
-      (action.startsWith("teammate.") && allows(actor.scopes, "auditLog.teammateEvents")) ||
-      (action.startsWith("billing.") && allows(actor.scopes, "auditLog.billingEvents")),
+      (action.startsWith("key.") && may(actor, "auditLog.keyEvents")) ||
+      (action.startsWith("teammate.") && may(actor, "auditLog.teammateEvents")) ||
+      (action.startsWith("billing.") && may(actor, "auditLog.billingEvents")),
   );
 }
 
@@ -64,18 +65,31 @@ export async function listAuditEvents(ctx: DataContext, query: AuditLogQuery = {
   });
 }
 
+/**
+ * A support staff member's read of an account's whole log (billing included): "forbidden" for
+ * anyone else, null until they started a review of the audit log (support-review.ts).
+ */
+export async function reviewAuditEvents(
+  sctx: SupportContext,
+  accountId: string,
+  query: AuditLogQuery = {},
+  now: Date = new Date(),
+): Promise<DataResult<AuditLogPage | null>> {
+  return catchFailure(async () => {
+    if (!(await supportReviewOpen(sctx, accountId, "audit_log", now))) return ok(null);
+    return ok(await readAuditLog({ db: sctx.db, accountId }, query, { actions: auditActions, includeBilling: true }));
+  });
+}
+
 /** What the reader's check allows them to see of the account's log. */
-export interface AuditLogAccess {
+interface AuditLogAccess {
   actions: readonly AuditAction[];
   includeBilling: boolean;
 }
 
-/**
- * Reads one page of the context's account's log, as far as `access` allows. The check is the
- * caller's, just before: listAuditEvents (the policy) or a started support review.
- */
-export async function readAuditLog(ctx: DataContext, query: AuditLogQuery, { actions, includeBilling }: AuditLogAccess): Promise<AuditLogPage> {
-  const { db, accountId } = ctx;
+// One page of the account's log, as far as `access` allows. Not exported: the two readers above
+// decide first (a member by the policy, support staff by a started review).
+async function readAuditLog({ db, accountId }: Pick<DataContext, "db" | "accountId">, query: AuditLogQuery, { actions, includeBilling }: AuditLogAccess): Promise<AuditLogPage> {
   const visible = {
     accountId,
     action: { in: [...actions] },

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/db/test-database";
 import type { AcceptedMessage } from "@/lib/mail/message";
 import { newMessageId } from "@/lib/mail/message";
-import { getEmailActivityChanges, getEmailAttachment, getEmailMessage, getEmailMessageHtml, listEmailMessages } from "./email-activity";
+import { getEmailActivityChanges, getEmailAttachment, getEmailMessage, getEmailMessageHtml, listEmailMessages, reviewEmailEnvelope, reviewEmailMessages } from "./email-activity";
 import { storeMessageBatch } from "./email-message-writes";
-import { asUser, createAccount, createMember, insertKey } from "./test-fixtures";
+import { REVIEW_WINDOW_MS, startSupportReview } from "./support";
+import { asUser, createAccount, createMember, createSupportStaff, insertKey } from "./test-fixtures";
 
 function message(overrides: Partial<AcceptedMessage>): AcceptedMessage {
   return {
@@ -115,5 +116,44 @@ describe.each(testProviders)("Email Activity data on %s", (provider) => {
     expect(await getEmailActivityChanges(owner, [])).toEqual({ ok: true, data: { newest: before.ok ? before.data.newest : null, statuses: {} } });
     const stranger = asUser(db, (await createMember(db, account.id, "restricted", ["api_keys.read"])).id, account.id);
     expect(await getEmailActivityChanges(stranger, [queued.id])).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
+  // The readers decide themselves: nobody can reach the list without the right (the raw reader is
+  // not exported), whoever calls them.
+  it("refuses a caller without the right: another account's member, a billing key, staff without a review of it", async () => {
+    const db = database.prisma;
+    const account = await createAccount(db);
+    const key = await insertKey(db, account.id, "general", ["mail.send"]);
+    const stored = message({ subject: "Private" });
+    await storeMessageBatch(db, [{ accountId: account.id, keyId: key, message: stored }]);
+    const elsewhere = await createAccount(db);
+    const foreign = message({ subject: "Elsewhere" });
+    await storeMessageBatch(db, [{ accountId: elsewhere.id, keyId: await insertKey(db, elsewhere.id, "general", ["mail.send"]), message: foreign }]);
+    const owner = await createMember(db, account.id, "owner");
+    const outsider = await createMember(db, (await createAccount(db)).id, "owner");
+    expect(await listEmailMessages(asUser(db, outsider.id, account.id))).toMatchObject({ ok: false, code: "not_found" });
+    const billingKey = await insertKey(db, account.id, "billing", ["billing.read"]);
+    expect(await listEmailMessages({ db, principal: { kind: "key", keyId: billingKey }, accountId: account.id })).toMatchObject({ ok: false, code: "forbidden" });
+
+    // The list and one message's envelope, under the same rule.
+    const both = (sctx: { db: typeof db; userId: string }, now?: Date) =>
+      Promise.all([reviewEmailMessages(sctx, account.id, {}, now), reviewEmailEnvelope(sctx, account.id, stored.id, now)]);
+    expect(await both({ db, userId: owner.id })).toMatchObject([{ ok: false, code: "forbidden" }, { ok: false, code: "forbidden" }]);
+    const staff = await createSupportStaff(db);
+    const sctx = { db, userId: staff.id };
+    expect(await both(sctx)).toEqual([{ ok: true, data: null }, { ok: true, data: null }]);
+    await startSupportReview(sctx, account.id, "audit_log");
+    expect(await both(sctx)).toEqual([{ ok: true, data: null }, { ok: true, data: null }]);
+    await startSupportReview(sctx, account.id, "email_activity");
+    const [review, envelope] = await both(sctx);
+    expect(review.ok && review.data?.messages.map((m) => m.subject)).toEqual(["Private"]);
+    expect(envelope.ok && envelope.data && [envelope.data.subject, "textBody" in envelope.data]).toEqual(["Private", false]);
+    // Another account's message, through this account's review: not found.
+    expect(await reviewEmailEnvelope(sctx, account.id, foreign.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await both(sctx, new Date(Date.now() + REVIEW_WINDOW_MS + 60_000))).toEqual([{ ok: true, data: null }, { ok: true, data: null }]);
+    const other = await createSupportStaff(db);
+    expect(await both({ db, userId: other.id })).toEqual([{ ok: true, data: null }, { ok: true, data: null }]);
+    await db.user.update({ where: { id: staff.id }, data: { isSupportStaff: false } });
+    expect(await both(sctx)).toMatchObject([{ ok: false, code: "forbidden" }, { ok: false, code: "forbidden" }]);
   });
 });

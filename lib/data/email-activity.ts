@@ -2,6 +2,7 @@ import "server-only";
 import type { DataContext } from "./context";
 import { requireScope } from "./access";
 import { catchFailure, fail, ok, type DataResult } from "./result";
+import { supportReviewOpen, type SupportContext } from "./support-review";
 import { messageStatusSchema } from "@/lib/validation/message-status";
 import type { DeliveryAttempt } from "./email-delivery";
 
@@ -82,9 +83,25 @@ export async function listEmailMessages(ctx: DataContext, query: EmailActivityQu
   });
 }
 
-/** One page of the context's account's messages. Callers authorize first (a member's scope, or a support review). */
-export async function readEmailActivity(ctx: DataContext, query: EmailActivityQuery = {}): Promise<EmailActivityPage> {
-  const { db, accountId } = ctx;
+/**
+ * A support staff member's read of an account's Email Activity list (never a message's contents):
+ * "forbidden" for anyone else, null until they started a review of it (support-review.ts).
+ */
+export async function reviewEmailMessages(
+  sctx: SupportContext,
+  accountId: string,
+  query: EmailActivityQuery = {},
+  now: Date = new Date(),
+): Promise<DataResult<EmailActivityPage | null>> {
+  return catchFailure(async () => {
+    if (!(await supportReviewOpen(sctx, accountId, "email_activity", now))) return ok(null);
+    return ok(await readEmailActivity({ db: sctx.db, accountId }, query));
+  });
+}
+
+// One page of the account's messages. Not exported: the two readers above decide first (a member
+// by the policy, support staff by a started review).
+async function readEmailActivity({ db, accountId }: Pick<DataContext, "db" | "accountId">, query: EmailActivityQuery = {}): Promise<EmailActivityPage> {
   const pageSize = Math.min(Math.max(query.pageSize ?? EMAIL_ACTIVITY_PAGE_SIZE, 1), 1000);
   const where = whereFor(accountId, query);
   const [total, keyRows] = await Promise.all([
@@ -164,8 +181,20 @@ export interface EmailEnvelopeDTO extends EmailMessageSummaryDTO {
   nextAttemptAt: string | null;
 }
 
-/** One message's envelope, or null. Callers authorize first (a started support review). */
-export async function readEmailEnvelope(db: DataContext["db"], accountId: string, id: string): Promise<EmailEnvelopeDTO | null> {
+/**
+ * One message's envelope for a support staff member: "forbidden" for anyone else, null until they
+ * started a review of Email Activity (support-review.ts), "not found" for another account's id.
+ */
+export async function reviewEmailEnvelope(sctx: SupportContext, accountId: string, id: string, now: Date = new Date()): Promise<DataResult<EmailEnvelopeDTO | null>> {
+  return catchFailure(async () => {
+    if (!(await supportReviewOpen(sctx, accountId, "email_activity", now))) return ok(null);
+    const envelope = await readEmailEnvelope(sctx.db, accountId, id.slice(0, 100));
+    return envelope ? ok(envelope) : fail("not_found", "Message not found");
+  });
+}
+
+// One message's envelope, or null. Not exported: reviewEmailEnvelope decides first.
+async function readEmailEnvelope(db: DataContext["db"], accountId: string, id: string): Promise<EmailEnvelopeDTO | null> {
   const row = await db.emailMessage.findFirst({ where: { id, accountId }, select: { ...summarySelect, deliveryAttempts: true } });
   if (!row) return null;
   const live = row.keyId ? await db.apiKey.count({ where: { id: row.keyId, accountId } }) : 0;

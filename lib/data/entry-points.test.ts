@@ -16,14 +16,13 @@ const takesTheDatabase: Record<string, string> = {
   "cli-users.ts createUserFromCli": "npm run user:create: the operator at the server's shell",
   "cli-users.ts resetLinkFromCli": "npm run user:reset-password: the operator at the server's shell",
   "demo-users.ts findDemoUsers": "the production command's start-up check",
-  "email-activity.ts readEmailEnvelope": "called only after a started support review (reviewAccountEmailMessage)",
   "email-delivery.ts claimDueMessages": "the upstream delivery worker: claims messages the pipeline already accepted",
   "email-delivery.ts recordDeliveryOutcomes": "the upstream delivery worker: records the relay's answers for messages it claimed",
   "email-message-writes.ts storeMessageBatch": "stores messages the pipeline accepted from keys the policy allowed to send",
   "invite-acceptance.ts getInvitation": "anyone holding the link (public-entry.ts): the token is the authority",
   "invite-acceptance.ts acceptInviteAsNewUser": "anyone holding the link (public-entry.ts): the token is the authority",
   "key-rows.ts insertKeyRow": "the page's and /v3's create and roll, inside their transaction, before reauthorize under the lock",
-  "key-rows.ts insertKeyRows": "the seed, test fixtures, bench and soak set-up (the operator's tools): no authorization to skip",
+  "key-rows.ts insertKeyRows": "the seed, test fixtures, bench, soak and e2e set-up (the operator's tools): no authorization to skip",
   "own-account.ts isSetupOpen": "anyone (public-entry.ts): whether /setup is still open",
   "own-account.ts createFirstOwner": "anyone (public-entry.ts): refused once any user exists",
   "own-account.ts signUpOwner": "anyone (public-entry.ts): refused while sign-up is closed",
@@ -80,6 +79,25 @@ describe("ways into lib/data", () => {
     }
     expect(unexplained, "exported lib/data functions taking the database instead of a DataContext").toEqual([]);
     expect(Object.keys(takesTheDatabase).filter((key) => !seen.has(key)), "stale entries").toEqual([]);
+  });
+
+  // The audit log and Email Activity are read by members (the policy) and by support staff (a
+  // started review): each exported reader decides itself; the raw readers are private.
+  it("read the audit log and Email Activity only through readers that decide", () => {
+    const deciders = /\b(requireScope|requireActor|supportReviewOpen)\(/;
+    const undecided: string[] = [];
+    for (const file of ["lib/data/audit-log.ts", "lib/data/email-activity.ts"]) {
+      const source = parse(file);
+      for (const statement of source.statements) {
+        if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body) continue;
+        if (!(ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+        if (!statement.parameters.some((p) => /Context\b/.test(p.type?.getText(source) ?? ""))) continue;
+        if (!deciders.test(statement.body.getText(source))) undecided.push(`${file} ${statement.name.text}`);
+      }
+    }
+    expect(undecided).toEqual([]);
+    const exported = files.flatMap((file) => exportedFunctions(file).map((fn) => fn.name));
+    expect(exported.filter((name) => ["readAuditLog", "readEmailActivity", "readEmailEnvelope"].includes(name))).toEqual([]);
   });
 
   it("are the only holders of the database handle: app/ never calls getDb() nor imports a database module", () => {

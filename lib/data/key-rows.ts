@@ -1,6 +1,6 @@
 // Key rows with their counter: the one way keys are written, by the page's and /v3's create and
-// roll (insertKeyRow, inside their transaction) and by the seed, the test fixtures, the bench and
-// the soak's set-up (insertKeyRows). Deliberately not `server-only`, and imported by relative
+// roll (insertKeyRow, inside their transaction) and by the seed, the test fixtures, the bench,
+// the soak's and the e2e database's set-up (insertKeyRows). Deliberately not `server-only`, and imported by relative
 // paths, because the latter run as plain Node (tsx). It decides nothing about who may write:
 // callers check first and re-check under the lock the counter's update takes.
 import type { PrismaClient } from "../db/create-client.ts";

@@ -2,16 +2,16 @@ import "server-only";
 import { categoriesFor, type CategoryLevel, type KeyType } from "@/lib/permissions/catalog";
 import { levelsFromScopes } from "@/lib/permissions/levels";
 import { apiKeySelect, toApiKeyDTO } from "./api-key-dto";
-import { auditActions, recordAuditEvent, type AuditActor } from "./audit";
-import { readAuditLog, type AuditLogPage, type AuditLogQuery } from "./audit-log";
-import { readEmailActivity, readEmailEnvelope, type EmailActivityPage, type EmailActivityQuery, type EmailEnvelopeDTO } from "./email-activity";
+import { recordAuditEvent, type AuditActor } from "./audit";
+import { reviewAuditEvents, type AuditLogPage, type AuditLogQuery } from "./audit-log";
+import { reviewEmailEnvelope, reviewEmailMessages, type EmailActivityPage, type EmailActivityQuery, type EmailEnvelopeDTO } from "./email-activity";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
-import type { DataContext } from "./context";
 import { catchFailure, DataFailure, fail, ok, type DataResult } from "./result";
+import { requireSupportStaff, supportReviewOpen, type ReviewSection, type SupportContext } from "./support-review";
 
-// Support staff are not members of the accounts they review: the flag is on the user, read from
-// the database on every call, and every review is written to the reviewed account's audit log.
-export type SupportContext = DataContext<"person">;
+// Support staff are not members of the accounts they review (support-review.ts decides who is
+// staff and which reviews are open; the audit log's and Email Activity's readers ask it too).
+export { REVIEW_WINDOW_MS, type ReviewSection, type SupportContext } from "./support-review";
 
 export interface SupportAccountDTO {
   id: string;
@@ -30,14 +30,7 @@ export interface SupportKeyDTO {
   createdBy: CreatorDTO;
 }
 
-const notStaff = "Only Keyward support staff can do this";
 const accountNotFound = "Account not found";
-
-async function requireSupportStaff(sctx: SupportContext): Promise<{ id: string; name: string }> {
-  const user = await sctx.db.user.findUnique({ where: { id: sctx.userId }, select: { id: true, name: true, isSupportStaff: true } });
-  if (!user?.isSupportStaff) throw new DataFailure(fail("forbidden", notStaff));
-  return user;
-}
 
 const accountSelect = {
   id: true,
@@ -81,13 +74,6 @@ export interface SupportKeyReview {
   keys: SupportKeyDTO[];
 }
 
-export type ReviewSection = "api_keys" | "audit_log" | "email_activity";
-
-// A review starts with a POST (startSupportReview), which writes support.viewed to the account's
-// log; for a while after, the section can be read (and paged through) without writing again.
-// A GET never writes: a link on another site cannot fill an account's log.
-export const REVIEW_WINDOW_MS = 30 * 60_000;
-
 /** Records support.viewed for the section; the section can then be read for REVIEW_WINDOW_MS. */
 export async function startSupportReview(sctx: SupportContext, accountId: string, section: ReviewSection): Promise<DataResult<{ accountId: string }>> {
   return catchFailure(async () => {
@@ -103,22 +89,19 @@ export async function startSupportReview(sctx: SupportContext, accountId: string
   });
 }
 
-/** Whether this staff member started a review of the section recently (their own support.viewed). */
-async function reviewStarted(sctx: SupportContext, accountId: string, section: ReviewSection, now: Date): Promise<boolean> {
-  const recent = await sctx.db.auditEvent.findMany({
-    where: { accountId, actorUserId: sctx.userId, action: "support.viewed", createdAt: { gte: new Date(now.getTime() - REVIEW_WINDOW_MS) } },
-    select: { details: true },
-  });
-  return recent.some((event) => event.details !== null && (JSON.parse(event.details) as { section?: unknown }).section === section);
+/** The account under review, once the caller is known to be staff (nothing is revealed otherwise). */
+async function reviewedAccount(sctx: SupportContext, accountId: string) {
+  await requireSupportStaff(sctx);
+  const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
+  if (!account) throw new DataFailure(fail("not_found", accountNotFound));
+  return account;
 }
 
 /** The account's keys, or null until a review of them is started (startSupportReview). */
 export async function reviewAccountKeys(sctx: SupportContext, accountId: string, now: Date = new Date()): Promise<DataResult<SupportKeyReview | null>> {
   return catchFailure(async () => {
-    await requireSupportStaff(sctx);
-    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
-    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
-    if (!(await reviewStarted(sctx, account.id, "api_keys", now))) return ok(null);
+    const account = await reviewedAccount(sctx, accountId);
+    if (!(await supportReviewOpen(sctx, account.id, "api_keys", now))) return ok(null);
     const rows = await sctx.db.apiKey.findMany({
       where: { accountId: account.id },
       select: { ...apiKeySelect, createdBy: { select: creatorSelect(account.id) } },
@@ -155,12 +138,10 @@ export async function reviewAccountAuditLog(
   now: Date = new Date(),
 ): Promise<DataResult<SupportAuditReview | null>> {
   return catchFailure(async () => {
-    await requireSupportStaff(sctx);
-    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
-    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
-    if (!(await reviewStarted(sctx, account.id, "audit_log", now))) return ok(null);
-    const log = await readAuditLog(reviewContext(sctx, account.id), query, { actions: auditActions, includeBilling: true });
-    return ok({ account: toAccountDTO(account), log });
+    const account = await reviewedAccount(sctx, accountId);
+    const log = await reviewAuditEvents(sctx, account.id, query, now);
+    if (!log.ok) return log;
+    return ok(log.data && { account: toAccountDTO(account), log: log.data });
   });
 }
 
@@ -177,11 +158,10 @@ export async function reviewAccountEmailActivity(
   now: Date = new Date(),
 ): Promise<DataResult<SupportEmailActivityReview | null>> {
   return catchFailure(async () => {
-    await requireSupportStaff(sctx);
-    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
-    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
-    if (!(await reviewStarted(sctx, account.id, "email_activity", now))) return ok(null);
-    return ok({ account: toAccountDTO(account), activity: await readEmailActivity(reviewContext(sctx, account.id), query) });
+    const account = await reviewedAccount(sctx, accountId);
+    const activity = await reviewEmailMessages(sctx, account.id, query, now);
+    if (!activity.ok) return activity;
+    return ok(activity.data && { account: toAccountDTO(account), activity: activity.data });
   });
 }
 
@@ -201,20 +181,11 @@ export async function reviewAccountEmailMessage(
   now: Date = new Date(),
 ): Promise<DataResult<SupportEmailMessageReview | null>> {
   return catchFailure(async () => {
-    await requireSupportStaff(sctx);
-    const account = await sctx.db.account.findUnique({ where: { id: accountId.slice(0, 64) }, select: accountSelect });
-    if (!account) throw new DataFailure(fail("not_found", accountNotFound));
-    if (!(await reviewStarted(sctx, account.id, "email_activity", now))) return ok(null);
-    const message = await readEmailEnvelope(sctx.db, account.id, messageId.slice(0, 100));
-    if (!message) return fail("not_found", "Message not found");
-    return ok({ account: toAccountDTO(account), message });
+    const account = await reviewedAccount(sctx, accountId);
+    const message = await reviewEmailEnvelope(sctx, account.id, messageId, now);
+    if (!message.ok) return message;
+    return ok(message.data && { account: toAccountDTO(account), message: message.data });
   });
-}
-
-// The staff member reading a reviewed account, for the readers that take an account's context.
-// They are no member of it: anything that checked membership (requireActor) would refuse them.
-function reviewContext(sctx: SupportContext, accountId: string): DataContext {
-  return { db: sctx.db, principal: { kind: "user", userId: sctx.userId }, accountId };
 }
 
 function supportActor(staff: { id: string; name: string }, accountId: string): AuditActor {
