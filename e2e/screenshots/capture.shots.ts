@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { levelRadio, openCreateDialog, rowAction } from "../support/api-keys-page.ts";
+import { createKeyOnPage, levelRadio, openCreateDialog, rowAction, v3 } from "../support/api-keys-page.ts";
 import { signIn, users } from "../support/people.ts";
 
 // Not a test: it walks through the main states and saves a picture of each for the README.
@@ -59,6 +59,41 @@ for (const [label, viewport] of [["desktop", desktop], ["phone", phone]] as cons
   });
 }
 
+test("a key's own page, the roll dialog, Email Activity and a message", async ({ page, baseURL }) => {
+  await page.setViewportSize(desktop);
+  await page.goto("/settings/api_keys");
+  await page.getByRole("link", { name: "Production mail" }).click();
+  await expect(page.getByRole("heading", { name: "Production mail", level: 1 })).toBeVisible();
+  await shot(page, "key-page-desktop");
+  await page.goto("/settings/api_keys");
+  await rowAction(page, "Production mail", "Roll key");
+  await expect(page.getByRole("alertdialog", { name: "Roll API Key" })).toBeVisible();
+  await shot(page, "roll-desktop");
+  await page.keyboard.press("Escape");
+
+  const key = await createKeyOnPage(page, "General", "Newsletter");
+  let messageId = "";
+  for (const [to, subject] of [["ada@example.com", "Your receipt"], ["grace@example.com", "Welcome to Acme"]] as const) {
+    const sent = await v3(baseURL, key, "POST", "/v3/mail/send", {
+      personalizations: [{ to: [{ email: to }] }],
+      from: { email: "hello@acme.example", name: "Acme" },
+      subject,
+      content: [
+        { type: "text/plain", value: `${subject}. Thank you for choosing Acme.` },
+        { type: "text/html", value: `<h1>${subject}</h1><p>Thank you for choosing <strong>Acme</strong>.</p>` },
+      ],
+    });
+    expect(sent.status).toBe(202);
+    messageId = sent.headers.get("x-message-id")!;
+  }
+  await page.goto("/settings/email_activity");
+  await expect(page.getByRole("table", { name: "Messages, newest first" })).toBeVisible();
+  await shot(page, "email-activity-desktop");
+  await page.goto(`/settings/email_activity/${messageId}`);
+  await expect(page.getByTitle("HTML preview").contentFrame().getByRole("heading", { name: "Welcome to Acme" })).toBeVisible();
+  await shot(page, "message-desktop");
+});
+
 test("audit log, teammates and the 404 page", async ({ page }) => {
   await page.setViewportSize(desktop);
   await page.goto("/settings/audit_log");
@@ -84,6 +119,8 @@ test.describe("other people", () => {
     await signIn(page, users.support);
     await page.goto("/support?q=acme");
     await page.getByRole("link", { name: "Acme Mail" }).click();
+    // A review shows nothing of the account until it is started (and recorded) with a POST.
+    await page.getByRole("button", { name: "Review API keys" }).click();
     await expect(page.getByRole("heading", { name: "Acme Mail", level: 1 })).toBeVisible();
     await shot(page, "support-review-desktop");
   });
