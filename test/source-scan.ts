@@ -28,8 +28,8 @@ export function parse(file: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 }
 
-/** Calls `visit` on every node of the file. */
-export function eachNode(source: ts.SourceFile, visit: (node: ts.Node) => void): void {
+/** Calls `visit` on every node of the file (or of one node within it). */
+export function eachNode(source: ts.Node, visit: (node: ts.Node) => void): void {
   const walk = (node: ts.Node) => {
     visit(node);
     ts.forEachChild(node, walk);

@@ -1,7 +1,7 @@
 import "server-only";
 import { requireScope } from "./access";
 import { toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
-import { findKeyRow } from "./api-keys";
+import { findKeyRow } from "./internal/visible-keys";
 import type { DataContext } from "./context";
 import { catchFailure, ok, type DataResult } from "./result";
 

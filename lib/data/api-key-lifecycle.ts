@@ -5,7 +5,7 @@ import { systemScopes } from "@/lib/permissions/catalog";
 import { API_KEY_LIMIT } from "@/lib/validation/api-key";
 import { reauthorize, requireScope } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
-import { findKeyRow } from "./api-keys";
+import { findKeyRow } from "./internal/visible-keys";
 import type { CreatedApiKey } from "./api-key-writes";
 import { assignableScopes, EXPIRED_KEY_MESSAGE } from "./api-key-writes";
 import { recordAuditEvent } from "./audit";

@@ -1,6 +1,7 @@
 import "server-only";
 import { requireScope } from "./access";
-import { findKeyRow, listApiKeys, type ApiKeyList, type ApiKeyListItemDTO } from "./api-keys";
+import { listApiKeys, type ApiKeyList, type ApiKeyListItemDTO } from "./api-keys";
+import { findKeyRow } from "./internal/visible-keys";
 import type { DataContext } from "./context";
 import { catchFailure, ok, type DataResult } from "./result";
 import { dailySeries, dailySeriesSince, hourlySeriesSince, hourlySparkline, isUnused, type SparklineDTO, type UsagePoint } from "@/lib/usage/series";

@@ -7,7 +7,7 @@ import { checkKeyScopes, isSubset } from "@/lib/permissions/rules";
 import { API_KEY_LIMIT, apiKeyNameSchema, keyTypeSchema, scopeListSchema } from "@/lib/validation/api-key";
 import { reauthorize, requireScope, type Actor } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
-import { findKeyRow } from "./api-keys";
+import { findKeyRow } from "./internal/visible-keys";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { insertKeyRow } from "./key-rows";

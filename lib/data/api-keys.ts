@@ -1,15 +1,16 @@
 import "server-only";
-import { reauthorize, requireActor, requireScope, seesBilling, type Actor } from "./access";
+import { reauthorize, requireScope } from "./access";
 import { apiKeySelect, toApiKeyDTO, type ApiKeyDTO } from "./api-key-dto";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
 import { writeTransaction } from "./transaction";
 import { creatorSelect, toCreatorDTO, type CreatorDTO } from "./creator";
-import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
+import { findKeyRow, visibleKeysWhere } from "./internal/visible-keys";
+import { catchFailure, fail, messages, ok, type DataResult } from "./result";
 import { pageAbilities } from "@/lib/permissions/policy";
 import { keyStatus, type KeyStatus } from "@/lib/keys/expiry";
 import { permissionSummary } from "@/lib/permissions/summary";
-import { API_KEY_LIMIT, apiKeyIdSchema } from "@/lib/validation/api-key";
+import { API_KEY_LIMIT } from "@/lib/validation/api-key";
 
 export interface ApiKeyListItemDTO extends ApiKeyDTO {
   createdBy: CreatorDTO;
@@ -33,11 +34,6 @@ export interface ApiKeyList {
   abilities: { create: boolean; update: boolean; disable: boolean; roll: boolean; delete: boolean; billing: boolean };
   /** The caller's own scopes: the most a key they create or edit may hold. */
   heldScopes: string[];
-}
-
-/** Billing keys are not there at all for an actor without a billing scope. */
-export function visibleKeysWhere(actor: Actor) {
-  return { accountId: actor.accountId, ...(seesBilling(actor) ? {} : { type: "general" }) };
 }
 
 export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Promise<DataResult<ApiKeyList>> {
@@ -116,18 +112,3 @@ export async function deleteApiKey(ctx: DataContext, keyId: string): Promise<Dat
 
 // Each retry follows an edit that committed meanwhile; a key edited this often is left alone.
 const DELETE_ATTEMPTS = 5;
-
-/**
- * The key as this actor may see it, or "not found": another account's key, and a billing key for
- * an actor without billing scopes, are simply not there. Callers that already loaded the actor
- * pass it; without one it is loaded here, so no caller can skip the billing rule.
- */
-export async function findKeyRow(ctx: DataContext, keyId: string, actor?: Actor) {
-  const viewer = actor ?? (await requireActor(ctx));
-  const id = apiKeyIdSchema.safeParse(keyId);
-  const row = id.success
-    ? await ctx.db.apiKey.findFirst({ where: { id: id.data, ...visibleKeysWhere(viewer) }, select: apiKeySelect })
-    : null;
-  if (!row) throw new DataFailure(fail("not_found", messages.notFound));
-  return row;
-}

@@ -1,25 +1,16 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashSecret } from "@/lib/keys/hash";
-import { ruleFor } from "@/lib/permissions/policy";
 import { isSubset } from "@/lib/permissions/rules";
-import type { TeammateRole } from "@/lib/permissions/roles";
 import { INVITE_VALID_DAYS, teammateEmailSchema, teammateIdSchema } from "@/lib/validation/teammate";
-import { may, reauthorize, requireScope, toMemberRole, type Actor } from "./access";
+import { reauthorize, requireScope } from "./access";
 import { recordAuditEvent } from "./audit";
 import type { DataContext } from "./context";
+import { inviteSelect, toInviteDTO, type InviteDTO } from "./internal/invite-rows";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
-import { parseScopes, serializeScopes } from "./scopes-column";
+import { serializeScopes } from "./scopes-column";
 
-export interface InviteDTO {
-  id: string;
-  email: string;
-  role: TeammateRole;
-  scopes: string[];
-  invitedBy: string | null;
-  createdAt: string;
-  expiresAt: string;
-}
+export type { InviteDTO } from "./internal/invite-rows";
 
 /** The link's token is in this result and nowhere else: only its SHA-256 is stored. */
 export interface CreatedInvite {
@@ -31,41 +22,6 @@ export interface CreateInviteInput {
   email: string;
   role: "admin" | "restricted" | "read_only";
   scopes: readonly string[];
-}
-
-const inviteSelect = {
-  id: true,
-  email: true,
-  role: true,
-  scopes: true,
-  createdAt: true,
-  expiresAt: true,
-  invitedBy: { select: { name: true } },
-} as const;
-
-type InviteRow = { id: string; email: string; role: string; scopes: string; createdAt: Date; expiresAt: Date; invitedBy: { name: string } | null };
-
-function toInviteDTO(row: InviteRow): InviteDTO {
-  return {
-    id: row.id,
-    email: row.email,
-    role: toMemberRole(row.role),
-    scopes: parseScopes(row.scopes),
-    invitedBy: row.invitedBy?.name ?? null,
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt.toISOString(),
-  };
-}
-
-/** Invitations that can still be accepted, for an actor the policy lets see teammates. */
-export async function listPendingInvites(ctx: DataContext, actor: Actor): Promise<InviteDTO[]> {
-  if (actor.accountId !== ctx.accountId || !may(actor, "teammates.list")) throw new DataFailure(fail("forbidden", ruleFor("teammates.list").denial));
-  const rows = await ctx.db.invite.findMany({
-    where: { accountId: ctx.accountId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: inviteSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-  });
-  return rows.map(toInviteDTO);
 }
 
 export async function createInvite(ctx: DataContext, input: CreateInviteInput): Promise<DataResult<CreatedInvite>> {

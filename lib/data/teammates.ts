@@ -6,7 +6,7 @@ import { teammateIdSchema } from "@/lib/validation/teammate";
 import { reauthorize, requireScope, toMemberRole, type Actor } from "./access";
 import { recordAuditEvent, type Transaction } from "./audit";
 import type { DataContext } from "./context";
-import { listPendingInvites, type InviteDTO } from "./invites";
+import { listPendingInvites, type InviteDTO } from "./internal/invite-rows";
 import { catchFailure, DataFailure, fail, messages, ok, type DataResult } from "./result";
 import { parseScopes, serializeScopes } from "./scopes-column";
 
