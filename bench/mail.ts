@@ -166,6 +166,10 @@ async function benchDatabase(provider: DatabaseProvider): Promise<void> {
       smtp.push(m);
       console.log(row(name, `round ${round}: Keyward SMTP`, m));
     }
+    // The handler, validation, MIME and (on SQLite) the database share Node's one main thread, so
+    // this is roughly what one core left to the server carries, whatever the machine's load.
+    const httpCpu = median(keyward.map((m) => m.cpuPerMessage ?? 0));
+    if (httpCpu > 0) console.log(`${name}: one core at ${httpCpu.toFixed(3)} ms of CPU per message carries about ${Math.round(1000 / httpCpu)} msg/s over HTTP per core of server time`);
     const logLines = readFileSync(logFile, "utf8").split("\n").filter((line) => line.includes('"msg":"v3"')).length;
     console.log(
       `${name}: median of rounds: HTTP ${Math.round(median(keyward.map((m) => m.perSecond)))} msg/s, p99 ${median(keyward.map((m) => m.p99)).toFixed(1)} ms, ` +
