@@ -122,7 +122,11 @@ function row(database: string, label: string, m: Measurement, extra = ""): strin
   return `${database.padEnd(10)} ${label.padEnd(34)} ${Math.round(m.perSecond).toString().padStart(6)} msg/s  p50 ${m.p50.toFixed(1).padStart(5)} ms  p99 ${m.p99.toFixed(1).padStart(6)} ms  ${String(m.errors).padStart(3)} errors  CPU ${cpu.padStart(6)} ms/msg  load ${load1()}${extra}`;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 async function benchDatabase(provider: DatabaseProvider): Promise<void> {
   if (provider === "postgresql") process.env.TEST_POSTGRES_URL = postgresUrl;
@@ -161,7 +165,7 @@ async function benchDatabase(provider: DatabaseProvider): Promise<void> {
       console.log(row(name, `round ${round}: Keyward HTTP`, ours, `  (${((100 * ours.perSecond) / base.perSecond).toFixed(0)}% of baseline${cpuRatio})`));
     }
     const smtp: Measurement[] = [];
-    for (let round = 1; round <= Math.max(1, ROUNDS - 1); round++) {
+    for (let round = 1; round <= ROUNDS; round++) {
       const m = await withCpu(pid, () => loadSmtp(ports.smtp, key, SECONDS));
       smtp.push(m);
       console.log(row(name, `round ${round}: Keyward SMTP`, m));
