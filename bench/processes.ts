@@ -22,10 +22,10 @@ function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** bench/baseline.ts on this database; ready when it prints `listening <port>`. */
-export async function startBaseline(databaseUrl: string, port: number): Promise<Served> {
+/** bench/baseline.ts (or another script that prints `listening <port>`) on this database. */
+export async function startBaseline(databaseUrl: string, port: number, script = "baseline.ts"): Promise<Served> {
   const child = track(
-    spawn(process.execPath, ["--import", "tsx", path.join("bench", "baseline.ts")], {
+    spawn(process.execPath, ["--import", "tsx", path.join("bench", script)], {
       env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
       stdio: ["ignore", "pipe", "inherit"],
     }),
@@ -42,7 +42,7 @@ export async function startBaseline(databaseUrl: string, port: number): Promise<
  * access log on stdout, which goes to a file as a service manager would keep it. Node runs tsx as
  * a loader here (tsx's own command would run it in a child process, whose memory is not ours to read).
  */
-export async function startServed(databaseUrl: string, port: number, logFile: string, nodeArgs: string[] = []): Promise<Served> {
+export async function startServed(databaseUrl: string, port: number, logFile: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<Served> {
   const out = openSync(logFile, "a");
   const child = track(
     spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
@@ -56,6 +56,7 @@ export async function startServed(databaseUrl: string, port: number, logFile: st
         AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-any-real-deployment-0123456789",
         // As scripts/lib.sh's server_memory_settings sets it for npm start and npm run serve.
         MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+        ...env,
       },
       stdio: ["ignore", out, out],
     }),
@@ -88,3 +89,21 @@ export function residentMb(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/**
+ * CPU time a process has used so far, user plus system, in milliseconds (Linux), or null where
+ * /proc is not there. Unlike throughput, the delta per request hardly moves with the machine's load.
+ */
+export function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) start at ") "; utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+// sysconf(_SC_CLK_TCK): 100 on every Linux Node runs on.
+const CLOCK_TICKS = 100;

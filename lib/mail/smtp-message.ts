@@ -1,9 +1,13 @@
 import { simpleParser, type AddressObject } from "mailparser";
 import type { AcceptedMessage, StoredAttachment } from "./message";
 
-/** A message received over SMTP, parsed into what the pipeline stores. Recipients are the envelope's (Bcc included). */
+/**
+ * A message received over SMTP, parsed into what the pipeline stores. Recipients are the envelope's (Bcc included).
+ * The text part is the sender's own, or none, as for /v3/mail/send: mailparser's text made from
+ * the HTML (skipHtmlToText) cost three quarters of the parse (1.5 ms of CPU for 2 KB of HTML).
+ */
 export async function parseSmtpMessage(raw: Buffer, id: string, envelopeRecipients: readonly string[]): Promise<AcceptedMessage> {
-  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true, skipTextLinks: true });
   const from = firstAddress(parsed.from);
   const headers: Record<string, string> = {};
   for (const { key, line } of parsed.headerLines) {
