@@ -56,6 +56,8 @@ export async function startServed(databaseUrl: string, port: number, logFile: st
         AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-any-real-deployment-0123456789",
         // As scripts/lib.sh's server_memory_settings sets it for npm start and npm run serve.
         MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+        // The SMTP relay starts with the app: never on its default 2525, which a running app holds.
+        SMTP_PORT: String(port + 100),
         ...env,
       },
       stdio: ["ignore", out, out],
