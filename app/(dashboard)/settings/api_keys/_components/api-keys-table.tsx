@@ -3,7 +3,7 @@
 import { useTable } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { GearIconSymbol } from "@/components/ui/gear-icon";
-import type { ApiKeyListItemWithUsageDTO } from "@/lib/data/api-key-usage-queries";
+import type { ApiKeyRowDTO } from "@/lib/data/api-key-usage-queries";
 import { buildColumns, features } from "./columns";
 import { ReadAtContext } from "./last-used";
 import type { RowActionHandlers } from "./row-actions";
@@ -23,7 +23,7 @@ const columnClasses: Record<string, string> = {
 };
 
 interface ApiKeysTableProps extends RowActionHandlers {
-  keys: ApiKeyListItemWithUsageDTO[];
+  keys: ApiKeyRowDTO[];
   readAt: string;
   caption: string;
 }
