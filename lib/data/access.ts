@@ -34,17 +34,24 @@ type ActorSource = Pick<DataContext, "principal" | "accountId"> & { db: Pick<Tra
 // which callers turn into "not found" so that nothing reveals the account exists.
 export async function loadActor({ db, principal, accountId }: ActorSource, { fresh = false } = {}): Promise<Actor | null> {
   if (principal.kind === "user") {
-    const membership = await db.membership.findUnique({
-      where: { userId_accountId: { userId: principal.userId, accountId } },
-      select: { role: true, scopes: true, user: { select: { name: true } } },
-    });
+    // Read by this request's session lookup (session.ts); a write's reauthorize reads it again.
+    const known = principal.standing;
+    const membership =
+      known && !fresh && known.accountId === accountId
+        ? known
+        : await db.membership
+            .findUnique({
+              where: { userId_accountId: { userId: principal.userId, accountId } },
+              select: { role: true, scopes: true, user: { select: { name: true } } },
+            })
+            .then((found) => found && { role: found.role, scopes: found.scopes, name: found.user.name });
     if (!membership) return null;
     const role = toMemberRole(membership.role);
     return {
       principal,
       accountId,
       role,
-      name: membership.user.name,
+      name: membership.name,
       scopes: new Set(role === "owner" ? ownerScopes() : parseScopes(membership.scopes)),
     };
   }
