@@ -1,11 +1,10 @@
 "use client";
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { LinkPending } from "@/components/ui/link-pending";
 import type { ApiKeyRowDTO } from "@/lib/data/api-key-usage-queries";
 import { Sparkline } from "@/components/usage/sparkline";
+import { KeyNameLink } from "./key-name-link";
 import { KeyStatus } from "./key-status";
 import { LastUsed } from "./last-used";
 import { RowActions, type RowActionHandlers } from "./row-actions";
@@ -33,16 +32,8 @@ export function buildColumns(handlers: RowActionHandlers): { columns: ReturnType
   const cells: Record<string, KeyCell> = {
     name: (key) => (
       <>
-        {/* Long names wrap anywhere: the whole name stays readable and the row keeps its width. */}
         {/* No prefetch: a page of 100 keys would otherwise fetch 100 key pages it may never open. */}
-        <Link
-          href={`/settings/api_keys/${key.id}`}
-          prefetch={false}
-          className="font-medium break-words text-slate-900 underline-offset-2 [overflow-wrap:anywhere] hover:underline"
-        >
-          {key.name}
-          <LinkPending />
-        </Link>
+        <KeyNameLink keyId={key.id} name={key.name} />
         {/* The Type column is hidden on narrow screens: the badge comes with the name there. */}
         {key.type === "billing" ? <span className={`ml-2 lg:hidden ${typeBadge.billing}`}>Billing</span> : null}
         <KeyStatus apiKey={key} />
