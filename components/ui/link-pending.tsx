@@ -8,6 +8,11 @@ import { useLinkStatus } from "next/link";
 // hidden from assistive technology, so the link's name stays exactly its text.
 export function LinkPending() {
   const { pending } = useLinkStatus();
+  return <PendingMark pending={pending} />;
+}
+
+/** The spinner itself, for a link that tracks its own navigation (the API keys table's names). */
+export function PendingMark({ pending }: { pending: boolean }) {
   return (
     <span
       aria-hidden="true"

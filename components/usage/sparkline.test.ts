@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sparkline, type UsagePoint } from "@/lib/usage/series";
-import { sparklineLabel, sparklinePath } from "./sparkline";
+import { sparklineBars, sparklinePath } from "@/lib/usage/sparkline";
+import { sparklineLabel } from "./sparkline";
 
 const hour = (requests: number, messages = 0): UsagePoint => ({ start: "2030-01-01T00:00:00.000Z", requests, messages });
 
@@ -22,5 +23,10 @@ describe("the sparkline's bars", () => {
     expect(sparklinePath([0, 8, 0, 1])).toBe("M3 0h2v16h-2zM9 14h2v2h-2z");
     expect(sparklinePath([5, 0])).toBe("M0 0h2v16h-2z");
     expect(sparklinePath(Array<number>(24).fill(0))).toBe("");
+  });
+
+  it("cross to the page as a path with the totals, and not at all for a key without use", () => {
+    expect(sparklineBars(sparkline([hour(2, 1), hour(0), hour(0, 4)]))).toEqual({ requests: 2, messages: 5, bars: "M0 4h2v12h-2zM6 0h2v16h-2z" });
+    expect(sparklineBars(sparkline(Array.from({ length: 24 }, () => hour(0))))).toBeUndefined();
   });
 });

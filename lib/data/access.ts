@@ -29,22 +29,31 @@ export function toMemberRole(stored: string): MemberRole {
 /** Where an actor is read from: the context's client, or a write transaction's. */
 type ActorSource = Pick<DataContext, "principal" | "accountId"> & { db: Pick<Transaction, "membership" | "apiKey"> };
 
-// Reads the caller's standing in the account from the database, on every call. A caller with no
-// standing there (not a member, removed, a key of another account, support staff) gets null,
-// which callers turn into "not found" so that nothing reveals the account exists.
+// Reads the caller's standing in the account from the database, on every call, unless this very
+// request has read it already (a key's lookup, a page's session lookup) and the call is not fresh;
+// a write's reauthorize is always fresh. A caller with no standing there (not a member, removed, a
+// key of another account, support staff) gets null, which callers turn into "not found" so that
+// nothing reveals the account exists.
 export async function loadActor({ db, principal, accountId }: ActorSource, { fresh = false } = {}): Promise<Actor | null> {
   if (principal.kind === "user") {
-    const membership = await db.membership.findUnique({
-      where: { userId_accountId: { userId: principal.userId, accountId } },
-      select: { role: true, scopes: true, user: { select: { name: true } } },
-    });
+    // Read by this request's session lookup (session.ts); a write's reauthorize reads it again.
+    const known = principal.standing;
+    const membership =
+      known && !fresh && known.accountId === accountId
+        ? known
+        : await db.membership
+            .findUnique({
+              where: { userId_accountId: { userId: principal.userId, accountId } },
+              select: { role: true, scopes: true, user: { select: { name: true } } },
+            })
+            .then((found) => found && { role: found.role, scopes: found.scopes, name: found.user.name });
     if (!membership) return null;
     const role = toMemberRole(membership.role);
     return {
       principal,
       accountId,
       role,
-      name: membership.user.name,
+      name: membership.name,
       scopes: new Set(role === "owner" ? ownerScopes() : parseScopes(membership.scopes)),
     };
   }

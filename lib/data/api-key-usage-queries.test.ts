@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-client";
 import { testProviders } from "@/lib/db/test-database";
+import { sparklinePath } from "@/lib/usage/sparkline";
 import { getApiKeyUsage, listApiKeysWithUsage } from "./api-key-usage-queries";
 import { accountWithKey, asUser, createAccount, createMember, handFlushedRecorder, insertKeys, setUpTestDatabase } from "./test-fixtures";
 
@@ -56,12 +57,32 @@ describe.each(testProviders)("key usage as the pages read it, on %s", (provider)
     const byId = new Map(result.data.keys.map((key) => [key.id, key]));
     const busyKey = byId.get(busy!)!;
     // The oldest hour (16:00 yesterday) holds the 3 messages; the current hour the 42 requests.
-    expect(busyKey.usage24h).toEqual({ requests: 42, messages: 3, hourly: [3, ...Array<number>(22).fill(0), 42] });
-    expect(byId.get(quiet!)!.usage24h).toEqual({ requests: 0, messages: 0, hourly: Array<number>(24).fill(0) });
+    // Drawn on the server: a 2 px bar for the 3 messages (oldest hour), a full one for the 42 requests (now).
+    expect(busyKey.usage24h).toEqual({ requests: 42, messages: 3, bars: sparklinePath([3, ...Array<number>(22).fill(0), 42]) });
+    expect(busyKey.usage24h!.bars).toBe("M0 14h2v2h-2zM69 0h2v16h-2z");
+    // No use in 24 hours: nothing crosses to the page.
+    expect(byId.get(quiet!)!.usage24h).toBeUndefined();
     // Noting use moves lastUsedAt forward (busy was just used); quiet was used 30 hours ago.
-    expect(busyKey.unused).toBe(false);
-    expect(byId.get(quiet!)!.unused).toBe(false);
+    expect(busyKey.unused).toBeUndefined();
+    expect(byId.get(quiet!)!.unused).toBeUndefined();
     expect(byId.get(old!)!.unused).toBe(true);
+  });
+
+  it("gives the page's rows only what the page draws; rows with the same scopes share one permissions object", async () => {
+    const account = await createAccount(db);
+    const owner = await createMember(db, account.id, "owner");
+    await insertKeys(db, account.id, 2);
+    await insertKeys(db, account.id, 1, ["mail.send", "stats.read"]);
+    // Read now: the keys were just made, so none is "Unused".
+    const result = await listApiKeysWithUsage(asUser(db, owner.id, account.id));
+    if (!result.ok) throw new Error(result.message);
+    const [other, first, second] = result.data.keys;
+    // Never used, never expiring, not rolled, not unused (new), no use in 24 hours: none of it is sent.
+    expect(Object.keys(first!).sort()).toEqual(["createdAt", "createdBy", "id", "name", "permissions", "status", "type"]);
+    expect(first!.createdBy).toBe("by API");
+    expect(first!.permissions).toBe(second!.permissions);
+    expect(other!.permissions).not.toBe(first!.permissions);
+    expect(other!.permissions).toEqual({ scopes: ["mail.send", "stats.read"], summary: "Restricted · 2 categories" });
   });
 
   it("gives a key's page its last 7 days, and another account's key is not found", async () => {

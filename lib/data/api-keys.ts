@@ -49,25 +49,28 @@ export async function listApiKeys(ctx: DataContext, now: Date = new Date()): Pro
     ]);
     const replacements = new Map(rows.filter((row) => row.rolledFromId).map((row) => [row.rolledFromId, row.id]));
     const ids = new Set(rows.map((row) => row.id));
-    // Most keys of an account share a few scope sets: each summary is worked out once per list.
-    const summaries = new Map<string, string>();
-    const summaryOf = (dto: ApiKeyDTO, stored: string) => {
+    // Most keys of an account share a few scope sets: each is parsed and summarized once per list,
+    // and its keys share one scopes array (the API Keys page's payload then carries it once).
+    const scopeSets = new Map<string, { scopes: string[]; summary: string }>();
+    const scopeSetOf = (dto: ApiKeyDTO, stored: string) => {
       const cacheKey = `${dto.type} ${stored}`;
-      let summary = summaries.get(cacheKey);
-      if (summary === undefined) summaries.set(cacheKey, (summary = permissionSummary(dto.type, dto.scopes)));
-      return summary;
+      let set = scopeSets.get(cacheKey);
+      if (set === undefined) scopeSets.set(cacheKey, (set = { scopes: dto.scopes, summary: permissionSummary(dto.type, dto.scopes) }));
+      return set;
     };
     return ok({
       keys: rows.map((row) => {
         const dto = toApiKeyDTO(row);
+        const { scopes, summary } = scopeSetOf(dto, row.scopes);
         return {
           ...dto,
+          scopes,
           // The link between a rolled key and its replacement lasts until the old one is gone.
           rolledFromId: row.rolledFromId && ids.has(row.rolledFromId) ? row.rolledFromId : null,
           createdBy: toCreatorDTO(row.createdBy),
           status: keyStatus(row, now),
           rolledToId: replacements.get(row.id) ?? null,
-          permissionSummary: summaryOf(dto, row.scopes),
+          permissionSummary: summary,
         };
       }),
       count: account.keyCount,

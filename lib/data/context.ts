@@ -5,7 +5,19 @@ import type { ApiCaller } from "./api-auth";
 // Who is calling: a signed-in person (from the session) or, for the /v3 API, an API key. A key
 // authenticated on this request carries what its lookup read (id, account, type, scopes; expired
 // and disabled keys were refused there), so lib/data does not read the key again to check it.
-export type Principal = { kind: "user"; userId: string } | { kind: "key"; keyId: string; authenticated?: ApiCaller };
+// A person's page render likewise carries their membership as this request's session lookup read
+// it (session.ts), so the layout and the page do not read it twice more.
+export type Principal = { kind: "user"; userId: string; standing?: MemberStanding } | { kind: "key"; keyId: string; authenticated?: ApiCaller };
+
+/** A membership as stored, read on this request: never kept across requests. */
+export interface MemberStanding {
+  accountId: string;
+  role: string;
+  /** The stored JSON array. */
+  scopes: string;
+  /** The person's name, as the audit log names them. */
+  name: string;
+}
 
 interface ContextFields {
   /** A member (from the session) or an API key (from /v3), acting in one account. */

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
-import type { DataContext } from "./context";
+import type { DataContext, MemberStanding } from "./context";
 import { fail, messages, ok, type DataResult } from "./result";
 import type { ProfileContext } from "./profile";
 import type { SupportContext } from "./support";
@@ -23,7 +23,12 @@ export interface Viewer {
 // a user deleted since sign-in counts as signed out, and so does a session that was signed out of
 // or issued before the user's session version last moved (lib/data/sessions.ts).
 // Cached per request: the layout, the page and an action each ask, the database answers once.
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+export const getViewer = cache(async (): Promise<Viewer | null> => (await readSession())?.viewer ?? null);
+
+// The viewer, and the stored standing of each of their memberships (role and scopes): a page's
+// render hands the current one to lib/data with its context, so loading the actor needs no query.
+// The standing stays on the server: Viewer goes to the header's client components.
+const readSession = cache(async (): Promise<{ viewer: Viewer; standings: Map<string, MemberStanding> } | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   const sessionId = session?.sessionId;
@@ -39,7 +44,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
       sessionVersion: true,
       endedSessions: { where: { id: sessionId }, select: { id: true } },
       memberships: {
-        select: { role: true, account: { select: { id: true, name: true } } },
+        select: { role: true, scopes: true, account: { select: { id: true, name: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
@@ -50,11 +55,17 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   // is ignored, so the current account is always one of the user's memberships.
   const preferred = (await cookies()).get(ACCOUNT_COOKIE)?.value;
   const current = pickCurrentAccount(accounts, preferred);
+  const standings = new Map(
+    user.memberships.map((m) => [m.account.id, { accountId: m.account.id, role: m.role, scopes: m.scopes, name: user.name }]),
+  );
   return {
-    user: { id: user.id, name: user.name, email: user.email, isSupportStaff: user.isSupportStaff },
-    accounts,
-    currentAccountId: current?.id ?? null,
-    sessionId,
+    viewer: {
+      user: { id: user.id, name: user.name, email: user.email, isSupportStaff: user.isSupportStaff },
+      accounts,
+      currentAccountId: current?.id ?? null,
+      sessionId,
+    },
+    standings,
   };
 });
 
@@ -64,9 +75,11 @@ export function pickCurrentAccount<T extends { id: string }>(accounts: readonly 
 }
 
 export async function getSessionContext(): Promise<DataContext | null> {
-  const viewer = await getViewer();
-  if (!viewer?.currentAccountId) return null;
-  return { db: getDb(), principal: { kind: "user", userId: viewer.user.id }, accountId: viewer.currentAccountId };
+  const session = await readSession();
+  const accountId = session?.viewer.currentAccountId;
+  if (!session || !accountId) return null;
+  const standing = session.standings.get(accountId);
+  return { db: getDb(), principal: { kind: "user", userId: session.viewer.user.id, ...(standing ? { standing } : {}) }, accountId };
 }
 
 export const accountSwitchedMessage = "You switched accounts in another tab. Reload the page to continue.";

@@ -2,8 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useMemo, useState } from "react";
-import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
-import type { ApiKeyListWithUsage } from "@/lib/data/api-key-usage-queries";
+import type { ApiKeyListWithUsage, ApiKeyRowDTO } from "@/lib/data/api-key-usage-queries";
 import type { KeyType } from "@/lib/permissions/catalog";
 import { useRenderedAccountId } from "@/components/account/current-account";
 import { StatusMessage } from "@/components/ui/status-message";
@@ -22,9 +21,9 @@ type Open =
   | { kind: "none" }
   | { kind: "create"; type: KeyType }
   | { kind: "created"; key: string; id: string; name: string }
-  | { kind: "edit"; apiKey: ApiKeyDTO }
-  | { kind: "delete"; apiKey: ApiKeyDTO }
-  | { kind: "roll"; apiKey: ApiKeyDTO };
+  | { kind: "edit"; apiKey: ApiKeyRowDTO }
+  | { kind: "delete"; apiKey: ApiKeyRowDTO }
+  | { kind: "roll"; apiKey: ApiKeyRowDTO };
 
 // The dialogs load when they open: the create and edit forms (react-hook-form, zod, the permission
 // editor) were most of the page's JavaScript (issue 9's budget, checked by scripts/page-budget.mjs).
@@ -47,12 +46,12 @@ export function ApiKeysView({ list, query }: { list: ApiKeyListWithUsage; query:
   const [open, setOpen] = useState<Open>({ kind: "none" });
   const [status, setStatus] = useState("");
   // Stable, so the table's columns (and the focus inside them) survive re-renders.
-  const onEdit = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "edit", apiKey }), []);
-  const onDelete = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "delete", apiKey }), []);
-  const onRoll = useCallback((apiKey: ApiKeyDTO) => setOpen({ kind: "roll", apiKey }), []);
+  const onEdit = useCallback((apiKey: ApiKeyRowDTO) => setOpen({ kind: "edit", apiKey }), []);
+  const onDelete = useCallback((apiKey: ApiKeyRowDTO) => setOpen({ kind: "delete", apiKey }), []);
+  const onRoll = useCallback((apiKey: ApiKeyRowDTO) => setOpen({ kind: "roll", apiKey }), []);
   const accountId = useRenderedAccountId();
   const onSetDisabled = useCallback(
-    async (apiKey: ApiKeyDTO, disabled: boolean) => {
+    async (apiKey: ApiKeyRowDTO, disabled: boolean) => {
       const result = await setApiKeyDisabledAction(accountId, apiKey.id, disabled);
       setStatus(result.ok ? `API key ${disabled ? "disabled" : "enabled"}: ${apiKey.name}` : result.message);
     },
@@ -65,7 +64,7 @@ export function ApiKeysView({ list, query }: { list: ApiKeyListWithUsage; query:
   };
   // After a delete, focus moves to the next row's gear (the one that takes the deleted row's
   // place), or to Create when it was the last; it waits until the refreshed list has dropped the row.
-  const afterDelete = (apiKey: ApiKeyDTO) => {
+  const afterDelete = (apiKey: ApiKeyRowDTO) => {
     const index = shown.findIndex((key) => key.id === apiKey.id);
     const next = shown[index + 1];
     setOpen({ kind: "none" });

@@ -1,25 +1,23 @@
 "use client";
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { LinkPending } from "@/components/ui/link-pending";
-import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
-import type { ApiKeyListItemWithUsageDTO } from "@/lib/data/api-key-usage-queries";
+import type { ApiKeyRowDTO } from "@/lib/data/api-key-usage-queries";
 import { Sparkline } from "@/components/usage/sparkline";
+import { KeyNameLink } from "./key-name-link";
 import { KeyStatus } from "./key-status";
 import { LastUsed } from "./last-used";
 import { RowActions, type RowActionHandlers } from "./row-actions";
 
 export const features = tableFeatures({});
-const column = createColumnHelper<typeof features, ApiKeyListItemWithUsageDTO>();
+const column = createColumnHelper<typeof features, ApiKeyRowDTO>();
 
 const typeBadge = {
   general: "rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700",
   billing: "rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800",
 } as const;
 
-type Key = ApiKeyListItemWithUsageDTO;
+type Key = ApiKeyRowDTO;
 
 /** What one cell shows for a key: a plain function of the row, called directly (see api-keys-table.tsx). */
 export type KeyCell = (key: Key) => ReactNode;
@@ -34,16 +32,8 @@ export function buildColumns(handlers: RowActionHandlers): { columns: ReturnType
   const cells: Record<string, KeyCell> = {
     name: (key) => (
       <>
-        {/* Long names wrap anywhere: the whole name stays readable and the row keeps its width. */}
         {/* No prefetch: a page of 100 keys would otherwise fetch 100 key pages it may never open. */}
-        <Link
-          href={`/settings/api_keys/${key.id}`}
-          prefetch={false}
-          className="font-medium break-words text-slate-900 underline-offset-2 [overflow-wrap:anywhere] hover:underline"
-        >
-          {key.name}
-          <LinkPending />
-        </Link>
+        <KeyNameLink keyId={key.id} name={key.name} />
         {/* The Type column is hidden on narrow screens: the badge comes with the name there. */}
         {key.type === "billing" ? <span className={`ml-2 lg:hidden ${typeBadge.billing}`}>Billing</span> : null}
         <KeyStatus apiKey={key} />
@@ -55,7 +45,7 @@ export function buildColumns(handlers: RowActionHandlers): { columns: ReturnType
     ),
     id: (key) => <code className="font-mono text-sm break-all text-slate-700">{key.id}</code>,
     type: (key) => <span className={typeBadge[key.type]}>{key.type === "billing" ? "Billing" : "General"}</span>,
-    permissions: (key) => <span className="text-slate-700">{key.permissionSummary}</span>,
+    permissions: (key) => <span className="text-slate-700">{key.permissions.summary}</span>,
     created: (key) => <Created createdAt={key.createdAt} creator={key.createdBy} />,
     lastUsed: (key) => (
       <>
@@ -80,14 +70,14 @@ export function buildColumns(handlers: RowActionHandlers): { columns: ReturnType
   return { columns, cells };
 }
 
-function Created({ createdAt, creator }: { createdAt: string; creator: ApiKeyListItemDTO["createdBy"] }) {
+function Created({ createdAt, creator }: { createdAt: string; creator: string }) {
   return (
     <>
       <time dateTime={createdAt} className="block text-slate-700">
         {createdAt.slice(0, 10)}
       </time>
       <span className="block text-xs text-slate-600">
-        {!creator ? "by API" : creator.removed ? "by removed teammate" : `by ${creator.name}`}
+        {creator}
       </span>
     </>
   );

@@ -2,11 +2,10 @@
 
 import { useRenderedAccountId } from "@/components/account/current-account";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import { deleteApiKeyAction } from "../actions";
 
 interface DeleteKeyDialogProps {
-  apiKey: ApiKeyDTO;
+  apiKey: { id: string; name: string };
   onClose: () => void;
   onDeleted: () => void;
 }

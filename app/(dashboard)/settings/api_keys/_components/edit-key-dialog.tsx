@@ -1,8 +1,9 @@
 "use client";
 
+import { useMemo } from "react";
 import { useRenderedAccountId } from "@/components/account/current-account";
 import { Dialog } from "@/components/ui/dialog";
-import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
+import type { ApiKeyRowDTO } from "@/lib/data/api-key-usage-queries";
 import { updateApiKeyAction } from "../actions";
 import { ApiKeyForm } from "./api-key-form";
 
@@ -12,17 +13,18 @@ export function EditKeyDialog({
   onClose,
   onSaved,
 }: {
-  apiKey: ApiKeyDTO;
+  apiKey: Pick<ApiKeyRowDTO, "id" | "name" | "type" | "permissions">;
   heldScopes: readonly string[];
   onClose: () => void;
   onSaved: () => void;
 }) {
   const accountId = useRenderedAccountId();
+  const initial = useMemo(() => ({ name: apiKey.name, scopes: apiKey.permissions.scopes }), [apiKey.name, apiKey.permissions.scopes]);
   return (
     <Dialog open title={`Edit API Key: ${apiKey.name}`} onDismiss={onClose}>
       <ApiKeyForm
         type={apiKey.type}
-        initial={apiKey}
+        initial={initial}
         heldScopes={heldScopes}
         submitLabel="Save"
         onCancel={onClose}

@@ -1,4 +1,4 @@
-import type { ApiKeyListItemWithUsageDTO } from "@/lib/data/api-key-usage-queries";
+import type { ApiKeyRowDTO } from "@/lib/data/api-key-usage-queries";
 
 const badge = "ml-2 rounded px-1.5 py-0.5 text-xs font-medium";
 
@@ -7,7 +7,7 @@ const badge = "ml-2 rounded px-1.5 py-0.5 text-xs font-medium";
  * replacement. "Unused" (no use in 30 days, lib/usage/series.ts) is left off an expired key: that
  * badge already says the key is dead.
  */
-export function KeyStatus({ apiKey }: { apiKey: ApiKeyListItemWithUsageDTO }) {
+export function KeyStatus({ apiKey }: { apiKey: ApiKeyRowDTO }) {
   return (
     <>
       {apiKey.status === "expired" ? <span className={`${badge} bg-red-100 text-red-800`}>Expired</span> : null}

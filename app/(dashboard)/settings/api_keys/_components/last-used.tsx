@@ -13,7 +13,7 @@ export const ReadAtContext = createContext<string>(new Date(0).toISOString());
  * "3 hours ago", with the exact time on hover and on focus: a <time> with a title for the mouse,
  * and a tooltip of its own that keyboard users see too (a title alone never shows on focus).
  */
-export function LastUsed({ keyId, lastUsedAt }: { keyId: string; lastUsedAt: string | null }) {
+export function LastUsed({ keyId, lastUsedAt }: { keyId: string; lastUsedAt: string | undefined }) {
   const readAt = useContext(ReadAtContext);
   if (!lastUsedAt) return <span className="text-slate-600">Never</span>;
   const exact = exactTime(lastUsedAt);

@@ -1,4 +1,3 @@
-import type { ApiKeyListItemDTO } from "@/lib/data/api-keys";
 
 // Search and sort live in the URL (?q=…&sort=…), so a view can be bookmarked, shared and reloaded.
 export const keySorts = { created: "Newest first", name: "Name (A–Z)", last_used: "Recently used" } as const;
@@ -13,7 +12,7 @@ export interface KeyListQuery {
 const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 /** Keys whose name or id contains the query (case-insensitive), in the chosen order. */
-export function applyKeyListQuery<T extends ApiKeyListItemDTO>(keys: readonly T[], { q, sort }: KeyListQuery): T[] {
+export function applyKeyListQuery<T extends { id: string; name: string; createdAt: string; lastUsedAt?: string | null }>(keys: readonly T[], { q, sort }: KeyListQuery): T[] {
   const needle = q.toLowerCase();
   const found = needle ? keys.filter((key) => key.name.toLowerCase().includes(needle) || key.id.toLowerCase().includes(needle)) : [...keys];
   if (sort === "name") return found.sort((a, b) => byName.compare(a.name, b.name) || b.createdAt.localeCompare(a.createdAt));

@@ -3,12 +3,11 @@
 import { useRef, useState } from "react";
 import { useRenderedAccountId } from "@/components/account/current-account";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ApiKeyDTO } from "@/lib/data/api-key-dto";
 import { rollGraceLabels, rollGraces, type RollGrace } from "@/lib/keys/expiry";
 import { rollApiKeyAction } from "../actions";
 
 interface RollKeyDialogProps {
-  apiKey: ApiKeyDTO;
+  apiKey: { id: string; name: string };
   onClose: () => void;
   onRolled: (key: string, replacement: { id: string; name: string }) => void;
 }

@@ -2,14 +2,15 @@
 
 import { GearIconRef } from "@/components/ui/gear-icon";
 import { Menu, type MenuItem } from "@/components/ui/menu";
-import type { ApiKeyList, ApiKeyListItemDTO } from "@/lib/data/api-keys";
+import type { ApiKeyList } from "@/lib/data/api-keys";
+import type { ApiKeyRowDTO } from "@/lib/data/api-key-usage-queries";
 
 export interface RowActionHandlers {
   abilities: ApiKeyList["abilities"];
-  onEdit: (apiKey: ApiKeyListItemDTO) => void;
-  onDelete: (apiKey: ApiKeyListItemDTO) => void;
-  onRoll: (apiKey: ApiKeyListItemDTO) => void;
-  onSetDisabled: (apiKey: ApiKeyListItemDTO, disabled: boolean) => void;
+  onEdit: (apiKey: ApiKeyRowDTO) => void;
+  onDelete: (apiKey: ApiKeyRowDTO) => void;
+  onRoll: (apiKey: ApiKeyRowDTO) => void;
+  onSetDisabled: (apiKey: ApiKeyRowDTO, disabled: boolean) => void;
 }
 
 /** The gear button's id, where focus returns after its Edit or a neighbour's Delete dialog. */
@@ -17,7 +18,7 @@ export function rowActionsButtonId(keyId: string): string {
   return `api-key-actions-${keyId}`;
 }
 
-export function RowActions({ apiKey, abilities, onEdit, onDelete, onRoll, onSetDisabled }: { apiKey: ApiKeyListItemDTO } & RowActionHandlers) {
+export function RowActions({ apiKey, abilities, onEdit, onDelete, onRoll, onSetDisabled }: { apiKey: ApiKeyRowDTO } & RowActionHandlers) {
   // An expired key can only be deleted: it is never revived.
   const live = apiKey.status !== "expired";
   const disabled = apiKey.status === "disabled";
