@@ -44,8 +44,8 @@ const takesTheDatabase: Record<string, string> = {
 
 const DATABASE_TYPES = /\b(PrismaClient|Transaction|Db|KeyWriter)\b|\["db"\]/;
 
-// The deciders: each reads the caller's standing from the database, on every call, and refuses
-// what the policy (lib/permissions/policy.ts) does not give them.
+// The deciders: each reads the caller's standing once per request (reauthorize: again, inside the
+// write's transaction) and refuses what the policy (lib/permissions/policy.ts) does not give them.
 const deciders: [file: string, name: string][] = [
   ["lib/data/access.ts", "requireActor"],
   ["lib/data/access.ts", "requireScope"],

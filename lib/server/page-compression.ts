@@ -38,12 +38,16 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
   };
   let compressor: Compressor | null = null;
   let flushScheduled = false;
+  // Set by end() when the response ends before any body was written: nothing to compress.
+  let emptyBody = false;
 
   const start = (status: number) => {
     const type = String(res.getHeader("content-type") ?? "");
     if (!COMPRESSIBLE.test(type)) return;
     appendVary(res, "Accept-Encoding");
-    if (!encoding || req.method === "HEAD" || status < 200 || status === 204 || status === 304) return;
+    if (!encoding || emptyBody || req.method === "HEAD" || status < 200 || status === 204 || status === 304) return;
+    // A range of the file's bytes: Content-Range counts uncompressed bytes.
+    if (status === 206 || res.hasHeader("content-range")) return;
     if (res.getHeader("content-encoding") !== undefined) return;
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(res.getHeader("cache-control") ?? ""))) return;
     const length = res.getHeader("content-length");
@@ -64,8 +68,11 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     stream.on("data", (chunk: Buffer) => {
       if (!original.write.call(res, chunk)) stream.pause();
     });
-    // The socket took what was waiting: let the compressor go on.
-    res.on("drain", () => stream.resume());
+    // The socket took what was waiting: let the compressor go on. The "drain" emitted below for
+    // the writer also reaches this listener; the socket is still full then (writableNeedDrain).
+    res.on("drain", () => {
+      if (!res.writableNeedDrain) stream.resume();
+    });
     // Whoever writes to `res` waits for its "drain" when a write returns false.
     stream.on("drain", () => res.emit("drain"));
     stream.on("end", () => original.end.call(res));
@@ -98,7 +105,8 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     else if (typeof encodingOrCallback === "function") [encodingOrCallback, callback] = [undefined, encodingOrCallback];
     if (!this.headersSent) {
       // A whole body at once: its length decides, as for a Content-Length set by the caller.
-      if (chunk !== undefined && chunk !== null && !this.hasHeader("content-length")) this.setHeader("Content-Length", toBuffer(chunk, encodingOrCallback).length);
+      if (chunk === undefined || chunk === null) emptyBody = true;
+      else if (!this.hasHeader("content-length")) this.setHeader("Content-Length", toBuffer(chunk, encodingOrCallback).length);
       this.writeHead(this.statusCode);
     }
     if (!compressor) return original.end.call(this, chunk, encodingOrCallback, callback);
@@ -127,11 +135,14 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 function headerEntries(headers: OutgoingHttpHeaders | OutgoingHttpHeader[] | undefined): [string, OutgoingHttpHeader][] {
   if (!headers) return [];
   if (!Array.isArray(headers)) return Object.entries(headers).filter((entry): entry is [string, OutgoingHttpHeader] => entry[1] !== undefined);
-  // The raw form: [name, value, name, value, ...] (or [[name, value], ...]).
-  const pairs: [string, OutgoingHttpHeader][] = [];
+  // The raw form: [name, value, name, value, ...] (or [[name, value], ...]). A name given twice
+  // (two Set-Cookie) keeps both values.
+  const pairs: [string, string][] = [];
   if (Array.isArray(headers[0])) for (const [name, value] of headers as unknown as [string, string][]) pairs.push([name, value]);
-  else for (let i = 0; i + 1 < headers.length; i += 2) pairs.push([String(headers[i]), headers[i + 1]!]);
-  return pairs;
+  else for (let i = 0; i + 1 < headers.length; i += 2) pairs.push([String(headers[i]), String(headers[i + 1])]);
+  const byName = new Map<string, string[]>();
+  for (const [name, value] of pairs) byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), value]);
+  return [...byName].map(([name, values]) => [name, values.length === 1 ? values[0]! : values]);
 }
 
 function appendVary(res: ServerResponse, field: string): void {

@@ -21,7 +21,11 @@ export interface UsagePoint {
   messages: number;
 }
 
-/** The last `hours` hours, the current one (still counting) last; hours without use are zeros. */
+/**
+ * The last `hours` hours, the current one (still counting) last; hours without use are zeros.
+ * The page draws hourlySparkline, which skips this step; this and sparkline() are the reference
+ * its property test (series.test.ts) checks it against.
+ */
 export function hourlySeries(rows: readonly StoredUsage[], now: Date, hours = 24): UsagePoint[] {
   const last = hourStart(now.getTime());
   return fill(rows, last - (hours - 1) * HOUR_MS, HOUR_MS, hours, (time) => hourStart(time));

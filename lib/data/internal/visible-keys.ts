@@ -5,9 +5,9 @@ import type { DataContext } from "../context";
 import { DataFailure, fail, messages } from "../result";
 import { apiKeyIdSchema } from "@/lib/validation/api-key";
 
-// lib/data/internal: helpers that trust the actor their caller passes and decide nothing. Only
-// lib/data imports them, after its own requireScope or reauthorize; entry-points.test.ts fails
-// when a module outside lib/data imports one, or a public lib/data function takes an actor.
+// lib/data/internal: helpers that trust the actor their caller passes, because the caller has
+// decided already (requireScope or reauthorize). Only lib/data imports them; entry-points.test.ts
+// fails when a module outside lib/data imports one, or a public lib/data function takes an actor.
 
 /** Billing keys are not there at all for an actor without a billing scope. */
 export function visibleKeysWhere(actor: Actor) {

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getEmailMessage } from "@/lib/data/email-activity";
 import { getSessionContext } from "@/lib/data/session";
 import { hasRemoteImages } from "@/lib/mail/preview";
+import { decodedParam } from "@/lib/server/route-param";
 import { DeliveryAttempts } from "../_components/delivery-attempts";
 import { MessageFacts } from "../_components/message-facts";
 import { HtmlPreview } from "../_components/html-preview";
@@ -15,7 +16,9 @@ export default async function EmailMessagePage({ params }: { params: Promise<{ i
   const ctx = await getSessionContext();
   if (!ctx) redirect("/sign-in");
   const { id } = await params;
-  const result = await getEmailMessage(ctx, decodeURIComponent(id).slice(0, 100));
+  const messageId = decodedParam(id, 100);
+  if (messageId === null) notFound();
+  const result = await getEmailMessage(ctx, messageId);
   if (!result.ok) {
     if (result.code === "not_found") notFound();
     return <p className="text-slate-700">{result.message}</p>;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getSupportContext } from "@/lib/data/session";
 import { reviewAccountEmailMessage } from "@/lib/data/support";
+import { decodedParam } from "@/lib/server/route-param";
 import { DeliveryAttempts } from "@/app/(dashboard)/settings/email_activity/_components/delivery-attempts";
 import { MessageFacts } from "@/app/(dashboard)/settings/email_activity/_components/message-facts";
 import { ReviewNotStarted } from "../../review-not-started";
@@ -18,7 +19,9 @@ export default async function SupportEmailMessagePage({ params }: { params: Prom
   const sctx = await getSupportContext();
   if (!sctx) redirect("/sign-in?callbackUrl=/support");
   const { accountId, messageId } = await params;
-  const result = await reviewAccountEmailMessage(sctx, accountId, decodeURIComponent(messageId));
+  const id = decodedParam(messageId, 100);
+  if (id === null) notFound();
+  const result = await reviewAccountEmailMessage(sctx, accountId, id);
   if (!result.ok) {
     if (result.code === "not_found") notFound();
     return <p className="text-slate-700">{result.message}</p>;
