@@ -114,6 +114,12 @@ describe.each(testProviders)("Email Activity data on %s", (provider) => {
     const after = await getEmailActivityChanges(owner, [queued.id]);
     expect(after.ok && after.data.statuses).toEqual({ [queued.id]: "delivered" });
     expect(await getEmailActivityChanges(owner, [])).toEqual({ ok: true, data: { newest: before.ok ? before.data.newest : null, statuses: {} } });
+    // Only well-formed ids, at most a page of them, are looked up.
+    const padding = Array.from({ length: 25 }, (_, index) => `m${index}`);
+    for (const watched of [["../x", `${queued.id} `, "a b"], [...padding, queued.id]]) {
+      expect(await getEmailActivityChanges(owner, watched)).toMatchObject({ ok: true, data: { statuses: {} } });
+    }
+    expect(await getEmailActivityChanges(owner, ["../x", ...padding.slice(1), queued.id])).toMatchObject({ ok: true, data: { statuses: { [queued.id]: "delivered" } } });
     const stranger = asUser(db, (await createMember(db, account.id, "restricted", ["api_keys.read"])).id, account.id);
     expect(await getEmailActivityChanges(stranger, [queued.id])).toMatchObject({ ok: false, code: "forbidden" });
   });

@@ -250,16 +250,18 @@ export async function getNewestEmailMessageId(ctx: DataContext): Promise<DataRes
 
 /** At most this many messages are watched for status changes: a page of the list. */
 export const MAX_WATCHED_MESSAGES = EMAIL_ACTIVITY_PAGE_SIZE;
+// What a message id can be (Keyward's and SendGrid's): anything else names no message.
+const MESSAGE_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /**
  * What the open page polls: the newest message id, and the current status of the queued messages
  * it shows (so a delivery, deferral or bounce refreshes it too). Ids of other accounts, pruned
- * messages and anything past MAX_WATCHED_MESSAGES are simply absent from `statuses`.
+ * messages, malformed ids and anything past MAX_WATCHED_MESSAGES are simply absent from `statuses`.
  */
 export async function getEmailActivityChanges(ctx: DataContext, watched: string[]): Promise<DataResult<{ newest: string | null; statuses: Record<string, string> }>> {
   return catchFailure(async () => {
     await requireScope(ctx, "emailActivity.read");
-    const ids = watched.slice(0, MAX_WATCHED_MESSAGES);
+    const ids = watched.filter((id) => MESSAGE_ID.test(id)).slice(0, MAX_WATCHED_MESSAGES);
     const [newest, rows] = await Promise.all([
       newestMessageId(ctx),
       ids.length ? ctx.db.emailMessage.findMany({ where: { accountId: ctx.accountId, id: { in: ids } }, select: { id: true, status: true } }) : [],

@@ -97,6 +97,24 @@ async function reviewedAccount(sctx: SupportContext, accountId: string) {
   return account;
 }
 
+/**
+ * What `read` (a reader that decides through supportReviewOpen) gives for the account under
+ * review, beside the account: null until that section's review is started.
+ */
+async function inReviewedAccount<T, R>(
+  sctx: SupportContext,
+  accountId: string,
+  read: (accountId: string) => Promise<DataResult<T | null>>,
+  shape: (account: SupportAccountDTO, data: T) => R,
+): Promise<DataResult<R | null>> {
+  return catchFailure(async () => {
+    const account = await reviewedAccount(sctx, accountId);
+    const result = await read(account.id);
+    if (!result.ok) return result;
+    return ok(result.data === null ? null : shape(toAccountDTO(account), result.data));
+  });
+}
+
 /** The account's keys, or null until a review of them is started (startSupportReview). */
 export async function reviewAccountKeys(sctx: SupportContext, accountId: string, now: Date = new Date()): Promise<DataResult<SupportKeyReview | null>> {
   return catchFailure(async () => {
@@ -137,12 +155,7 @@ export async function reviewAccountAuditLog(
   query: AuditLogQuery = {},
   now: Date = new Date(),
 ): Promise<DataResult<SupportAuditReview | null>> {
-  return catchFailure(async () => {
-    const account = await reviewedAccount(sctx, accountId);
-    const log = await reviewAuditEvents(sctx, account.id, query, now);
-    if (!log.ok) return log;
-    return ok(log.data && { account: toAccountDTO(account), log: log.data });
-  });
+  return inReviewedAccount(sctx, accountId, (id) => reviewAuditEvents(sctx, id, query, now), (account, log) => ({ account, log }));
 }
 
 export interface SupportEmailActivityReview {
@@ -157,12 +170,7 @@ export async function reviewAccountEmailActivity(
   query: EmailActivityQuery = {},
   now: Date = new Date(),
 ): Promise<DataResult<SupportEmailActivityReview | null>> {
-  return catchFailure(async () => {
-    const account = await reviewedAccount(sctx, accountId);
-    const activity = await reviewEmailMessages(sctx, account.id, query, now);
-    if (!activity.ok) return activity;
-    return ok(activity.data && { account: toAccountDTO(account), activity: activity.data });
-  });
+  return inReviewedAccount(sctx, accountId, (id) => reviewEmailMessages(sctx, id, query, now), (account, activity) => ({ account, activity }));
 }
 
 export interface SupportEmailMessageReview {
@@ -180,12 +188,7 @@ export async function reviewAccountEmailMessage(
   messageId: string,
   now: Date = new Date(),
 ): Promise<DataResult<SupportEmailMessageReview | null>> {
-  return catchFailure(async () => {
-    const account = await reviewedAccount(sctx, accountId);
-    const message = await reviewEmailEnvelope(sctx, account.id, messageId, now);
-    if (!message.ok) return message;
-    return ok(message.data && { account: toAccountDTO(account), message: message.data });
-  });
+  return inReviewedAccount(sctx, accountId, (id) => reviewEmailEnvelope(sctx, id, messageId, now), (account, message) => ({ account, message }));
 }
 
 function supportActor(staff: { id: string; name: string }, accountId: string): AuditActor {
